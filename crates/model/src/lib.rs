@@ -1,0 +1,17 @@
+//! The vocabulary every chancery stage speaks.
+//!
+//! This crate holds plain data types only: what a raw input document is, what an article is, where each
+//! piece of text came from, and what went wrong with an input. It knows nothing of files, SQL, HTTP or
+//! search indexes, so every other crate can depend on it and nothing here can fail on IO.
+
+mod article;
+mod diagnostic;
+mod offsets;
+mod provenance;
+mod raw;
+
+pub use article::{Article, ArticleId, Block, DateEvidence, DateSource, RemovalReason, RemovedLine};
+pub use diagnostic::{Diagnostic, DiagnosticKind};
+pub use offsets::OffsetMap;
+pub use provenance::{Provenance, Span};
+pub use raw::{DocFormat, DocMeta, RawDoc};
