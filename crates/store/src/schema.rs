@@ -1,0 +1,184 @@
+//! The schema and its migrations.
+//!
+//! `PRAGMA user_version` holds the number of migration steps applied. Each step runs in its own
+//! transaction together with the version bump, so a kill mid-migration leaves the previous version
+//! intact and the next open simply retries the step. Steps are append-only: a released step is never
+//! edited, a change is a new step.
+
+use std::path::Path;
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::{Result, StoreError};
+
+/// Version 1: articles, their provenance, and the per-source line statistics behind corpus evidence.
+///
+/// - `articles.seq` is the rowid: insertion order, so "first seen" order costs nothing to keep.
+///   Rows are never deleted, so rowids are never reused.
+/// - Blocks, removed lines and date evidence are JSON arrays with a layout owned by the store (see
+///   `codec`), independent of how the model types serialise elsewhere.
+/// - Listing order is `published NULLS LAST, seq`; each index ends in `published` (and implicitly the
+///   rowid) so a filtered listing reads in order from its index, with no sort, and a `LIMIT` stops early.
+/// - Unsigned 64-bit values (offsets, line hashes) are stored as `INTEGER` cast bit for bit.
+/// - `line_stats` is keyed by a small source id rather than the source name, since it holds one row per
+///   distinct line of a source and would otherwise repeat the name in every row.
+const V1: &str = "
+CREATE TABLE articles (
+    seq                INTEGER PRIMARY KEY,
+    id                 TEXT NOT NULL UNIQUE,
+    source             TEXT NOT NULL,
+    title              TEXT,
+    title_start        INTEGER,
+    title_end          INTEGER,
+    url                TEXT,
+    language           TEXT,
+    published          TEXT,
+    published_evidence TEXT,
+    captions           TEXT NOT NULL,
+    paragraphs         TEXT NOT NULL,
+    removed            TEXT NOT NULL,
+    words              INTEGER NOT NULL,
+    paragraph_count    INTEGER NOT NULL,
+    created_at         TEXT NOT NULL
+);
+CREATE INDEX articles_source ON articles(source, published);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_language ON articles(language, published);
+
+CREATE TABLE provenance (
+    id          INTEGER PRIMARY KEY,
+    article_seq INTEGER NOT NULL REFERENCES articles(seq),
+    path        TEXT NOT NULL,
+    byte_offset INTEGER NOT NULL,
+    byte_length INTEGER NOT NULL,
+    line        INTEGER,
+    record_id   TEXT,
+    url         TEXT,
+    fetched_at  TEXT,
+    UNIQUE (article_seq, path, byte_offset)
+);
+
+CREATE TABLE source_stats (
+    id     INTEGER PRIMARY KEY,
+    source TEXT NOT NULL UNIQUE,
+    docs   INTEGER NOT NULL
+);
+
+CREATE TABLE line_stats (
+    source_id INTEGER NOT NULL REFERENCES source_stats(id),
+    hash      INTEGER NOT NULL,
+    docs      INTEGER NOT NULL,
+    PRIMARY KEY (source_id, hash)
+) WITHOUT ROWID;
+
+CREATE TABLE observed_docs (
+    key INTEGER PRIMARY KEY
+);
+";
+
+/// Every migration step, in order; the store's schema version is the number applied.
+pub(crate) const MIGRATIONS: &[&str] = &[V1];
+
+/// The schema version a store has once every known step is applied.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the database at `path` up to date with `steps`, refusing a database that is newer.
+pub(crate) fn migrate(conn: &mut Connection, path: &Path, steps: &[&str]) -> Result<()> {
+    let known = steps.len() as i64;
+    let open_error = |source| StoreError::Open {
+        path: path.to_path_buf(),
+        source,
+    };
+    let too_new = |found| StoreError::TooNew {
+        path: path.to_path_buf(),
+        found,
+        known,
+    };
+    let current = user_version(conn).map_err(open_error)?;
+    if current > known {
+        return Err(too_new(current));
+    }
+    for (index, step) in steps.iter().enumerate().skip(current.max(0) as usize) {
+        let version = index as i64 + 1;
+        let migrate_error = |source| StoreError::Migrate {
+            path: path.to_path_buf(),
+            version,
+            source,
+        };
+        // IMMEDIATE takes the write lock before the version is read again, so two processes
+        // opening the same fresh store cannot both apply a step.
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(migrate_error)?;
+        let now = user_version(&tx).map_err(migrate_error)?;
+        if now > known {
+            return Err(too_new(now));
+        }
+        if now >= version {
+            continue;
+        }
+        tx.execute_batch(step).map_err(migrate_error)?;
+        tx.pragma_update(None, "user_version", version)
+            .map_err(migrate_error)?;
+        tx.commit().map_err(migrate_error)?;
+    }
+    Ok(())
+}
+
+/// The schema version recorded in the database header.
+pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table_names(conn: &Connection) -> Vec<String> {
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .unwrap();
+        let rows = stmt.query_map([], |row| row.get(0)).unwrap();
+        rows.collect::<rusqlite::Result<_>>().unwrap()
+    }
+
+    #[test]
+    fn steps_apply_in_order_once() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let path = Path::new("mem.db");
+        migrate(&mut conn, path, &["CREATE TABLE a (x)"]).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), 1);
+        // A later build adds a step: only that step runs.
+        let steps = ["CREATE TABLE a (x)", "CREATE TABLE b (y)"];
+        migrate(&mut conn, path, &steps).unwrap();
+        migrate(&mut conn, path, &steps).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), 2);
+        assert_eq!(table_names(&conn), ["a", "b"]);
+    }
+
+    #[test]
+    fn failing_step_rolls_back() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let path = Path::new("mem.db");
+        let steps = [
+            "CREATE TABLE a (x)",
+            "CREATE TABLE b (y); CREATE TABLE a (z)",
+        ];
+        let err = migrate(&mut conn, path, &steps).unwrap_err();
+        assert!(
+            matches!(err, StoreError::Migrate { version: 2, .. }),
+            "{err}"
+        );
+        assert_eq!(user_version(&conn).unwrap(), 1);
+        assert_eq!(table_names(&conn), ["a"]);
+    }
+
+    #[test]
+    fn newer_database_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", 7).unwrap();
+        let err = migrate(&mut conn, Path::new("x/chancery.db"), MIGRATIONS).unwrap_err();
+        assert!(matches!(err, StoreError::TooNew { found: 7, .. }), "{err}");
+        assert!(err.to_string().contains("x/chancery.db"));
+    }
+}

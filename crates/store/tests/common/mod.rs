@@ -1,0 +1,147 @@
+//! Articles for the store's tests.
+
+#![allow(dead_code)]
+
+use chancery_model::{
+    Article, ArticleId, Block, DateEvidence, DateSource, Provenance, RemovalReason, RemovedLine,
+    Span,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+
+pub fn block(text: &str, start: u64) -> Block {
+    Block {
+        text: text.to_string(),
+        span: Span {
+            start,
+            end: start + text.len() as u64,
+        },
+    }
+}
+
+pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+pub fn instant(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .expect("valid instant")
+        .with_timezone(&Utc)
+}
+
+/// An article with every field set, including every removal reason and two full provenance rows.
+pub fn full_article() -> Article {
+    let title = block("Talks ‘Based on Trust’ Resume in Vienna", 0);
+    let paragraphs = vec![
+        block(
+            "VIENNA, Feb. 28, 2023 (Reuters) - Talks resumed on Tuesday.",
+            120,
+        ),
+        block(
+            "Diplomats said the mood was “constructive”; 🙂 émigrés agreed.",
+            190,
+        ),
+    ];
+    let reasons = [
+        RemovalReason::BoilerplatePhrase,
+        RemovalReason::RepeatedInSource,
+        RemovalReason::RepeatedTitle,
+        RemovalReason::RepeatedCaption,
+        RemovalReason::RepeatedParagraph,
+        RemovalReason::Fragment,
+        RemovalReason::PageFurniture,
+        RemovalReason::Comments,
+    ];
+    let removed = reasons
+        .iter()
+        .enumerate()
+        .map(|(i, &reason)| RemovedLine {
+            text: format!("removed line {i} \"quoted\"\tand tabbed"),
+            span: Span {
+                start: 300 + 40 * i as u64,
+                end: 330 + 40 * i as u64,
+            },
+            reason,
+        })
+        .collect();
+    Article {
+        id: Article::content_id(Some(&title), &paragraphs),
+        title: Some(title),
+        captions: vec![block(
+            "Delegates arrive in Vienna, February 28, 2023. (Reuters)",
+            60,
+        )],
+        paragraphs,
+        language: Some("eng".into()),
+        published: Some(date(2023, 2, 28)),
+        published_evidence: Some(DateEvidence {
+            source: DateSource::Dateline,
+            text: "Feb. 28, 2023".into(),
+            span: Some(Span {
+                start: 128,
+                end: 141,
+            }),
+        }),
+        source: "reuters.com".into(),
+        url: Some("https://www.reuters.com/world/talks-2023-02-28/".into()),
+        provenance: vec![
+            Provenance {
+                path: "crawl/CC-NEWS-20230228.warc.gz".into(),
+                offset: 1_234_567,
+                length: 8_910,
+                line: None,
+                record_id: Some("<urn:uuid:0b8a0c9e-1111-2222-3333-444455556666>".into()),
+                url: Some("https://www.reuters.com/world/talks-2023-02-28/".into()),
+                fetched_at: Some(instant("2023-02-28T10:11:12.123456789Z")),
+            },
+            Provenance {
+                path: "dumps/news.jsonl".into(),
+                offset: 4_096,
+                length: 2_048,
+                line: Some(3),
+                record_id: Some("rec-3".into()),
+                url: Some("https://reuters.com/world/talks".into()),
+                fetched_at: Some(instant("2023-03-01T00:00:00Z")),
+            },
+        ],
+        removed,
+    }
+}
+
+/// A small distinct article number `n` read from `path`.
+pub fn small(n: usize, source: &str, path: &str) -> Article {
+    let title = block(&format!("Story number {n}"), 0);
+    let paragraphs = vec![block(&format!("Body of story {n}, with a few words."), 20)];
+    Article {
+        id: Article::content_id(Some(&title), &paragraphs),
+        title: Some(title),
+        captions: Vec::new(),
+        paragraphs,
+        language: None,
+        published: None,
+        published_evidence: None,
+        source: source.to_string(),
+        url: None,
+        provenance: vec![Provenance {
+            path: path.to_string(),
+            offset: n as u64 * 100,
+            length: 100,
+            ..Provenance::default()
+        }],
+        removed: Vec::new(),
+    }
+}
+
+/// Batch `index` of a deterministic sequence of batches of `size` small articles.
+pub fn batch(index: usize, size: usize) -> Vec<Article> {
+    (index * size..(index + 1) * size)
+        .map(|n| small(n, &format!("source-{}", n % 7), "inputs/batches.jsonl"))
+        .collect()
+}
+
+/// An article with a hand-picked id, for prefix tests.
+pub fn with_id(id: &str, n: usize) -> Article {
+    Article {
+        id: ArticleId(id.to_string()),
+        ..small(n, "prefix.test", "inputs/prefix.txt")
+    }
+}
