@@ -1,2 +1,47 @@
-//! placeholder
-fn main() {}
+//! `chancery-eval`: measures chancery on external data sets kept outside the repository.
+//!
+//! - `dumps DATA_DIR`: the Scrapinghub article-extraction benchmark, pages rendered to visible text
+//!   and cleaned as text dumps; ends with a `SCORE f1 <value>` line;
+//! - `html DATA_DIR`: the same benchmark through the HTML extractor;
+//! - `score-extraction PRED.json --gt GT.json`: the benchmark metric on prediction files, printed
+//!   as the reference scorer prints it.
+
+// This binary's output is its product: the figures it prints.
+#![allow(clippy::print_stdout)]
+
+mod aeb;
+mod dumps;
+mod pyrandom;
+mod score;
+mod shingles;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "chancery-eval",
+    about = "Evaluate chancery on external data sets"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Score text-dump cleaning on the article-extraction benchmark.
+    Dumps(dumps::EvalArgs),
+    /// Score the HTML extractor on the article-extraction benchmark.
+    Html(dumps::EvalArgs),
+    /// Score prediction files with the article-extraction benchmark metric.
+    ScoreExtraction(score::ScoreArgs),
+}
+
+fn main() -> Result<()> {
+    match Cli::parse().command {
+        Command::Dumps(args) => dumps::dumps(&args),
+        Command::Html(args) => dumps::html_pages(&args),
+        Command::ScoreExtraction(args) => score::run(&args),
+    }
+}
