@@ -11,7 +11,7 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .and_then(Path::parent)
-        .unwrap()
+        .expect("the crate lives two levels below the workspace root")
 }
 
 #[test]

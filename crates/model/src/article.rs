@@ -17,7 +17,10 @@ impl ArticleId {
 
     /// Hashes the normalised content: letters and digits lowercased, every run of anything else
     /// folded to one space, so quotes, dashes and spacing variants give the same id.
-    pub fn from_content<'a>(title: Option<&str>, paragraphs: impl IntoIterator<Item = &'a str>) -> Self {
+    pub fn from_content<'a>(
+        title: Option<&str>,
+        paragraphs: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
         let mut hasher = blake3::Hasher::new();
         let mut buf = String::new();
         normalise_into(title.unwrap_or(""), &mut buf);
@@ -173,7 +176,10 @@ pub struct Article {
 impl Article {
     /// Recomputes the id from the content.
     pub fn content_id(title: Option<&Block>, paragraphs: &[Block]) -> ArticleId {
-        ArticleId::from_content(title.map(|t| t.text.as_str()), paragraphs.iter().map(|p| p.text.as_str()))
+        ArticleId::from_content(
+            title.map(|t| t.text.as_str()),
+            paragraphs.iter().map(|p| p.text.as_str()),
+        )
     }
 
     pub fn title_text(&self) -> Option<&str> {
@@ -193,7 +199,10 @@ impl Article {
     }
 
     pub fn word_count(&self) -> usize {
-        self.paragraphs.iter().map(|p| p.text.split_whitespace().count()).sum()
+        self.paragraphs
+            .iter()
+            .map(|p| p.text.split_whitespace().count())
+            .sum()
     }
 }
 

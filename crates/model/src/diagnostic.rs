@@ -59,7 +59,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(kind: DiagnosticKind, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { kind, path: path.into(), location: None, message: message.into() }
+        Diagnostic {
+            kind,
+            path: path.into(),
+            location: None,
+            message: message.into(),
+        }
     }
 
     pub fn at(mut self, location: impl Into<String>) -> Self {

@@ -10,7 +10,9 @@ mod offsets;
 mod provenance;
 mod raw;
 
-pub use article::{Article, ArticleId, Block, DateEvidence, DateSource, RemovalReason, RemovedLine};
+pub use article::{
+    Article, ArticleId, Block, DateEvidence, DateSource, RemovalReason, RemovedLine,
+};
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use offsets::OffsetMap;
 pub use provenance::{Provenance, Span};

@@ -15,7 +15,10 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: u64, end: u64) -> Self {
-        Span { start, end: end.max(start) }
+        Span {
+            start,
+            end: end.max(start),
+        }
     }
 
     pub fn len(&self) -> u64 {

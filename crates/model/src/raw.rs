@@ -43,7 +43,14 @@ pub struct RawDoc {
 impl RawDoc {
     /// Builds a document from text that already was UTF-8 in the input (offsets map one to one).
     pub fn utf8(provenance: Provenance, format: DocFormat, text: String, meta: DocMeta) -> Self {
-        RawDoc { provenance, format, text, encoding: "UTF-8", offsets: OffsetMap::Identity, meta }
+        RawDoc {
+            provenance,
+            format,
+            text,
+            encoding: "UTF-8",
+            offsets: OffsetMap::Identity,
+            meta,
+        }
     }
 
     /// The source name used to group documents of one publisher: the stated source, else the URL's
@@ -80,8 +87,14 @@ mod tests {
 
     #[test]
     fn host_of_url() {
-        assert_eq!(url_host("https://www.nytimes.com/2023/02/28/x.html"), Some("nytimes.com"));
-        assert_eq!(url_host("http://user@example.org:8080?q"), Some("example.org"));
+        assert_eq!(
+            url_host("https://www.nytimes.com/2023/02/28/x.html"),
+            Some("nytimes.com")
+        );
+        assert_eq!(
+            url_host("http://user@example.org:8080?q"),
+            Some("example.org")
+        );
         assert_eq!(url_host("not a url"), None);
     }
 }

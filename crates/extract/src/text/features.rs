@@ -80,7 +80,7 @@ impl Features {
             && letters * 2 >= chars.saturating_sub(words);
         let short = words <= MAX_EVIDENCE_WORDS;
         let hash = line_hash(text);
-        let caption = words >= 3 && words <= 80 && !text.starts_with('(') && CREDIT.is_match(text);
+        let caption = (3..=80).contains(&words) && !text.starts_with('(') && CREDIT.is_match(text);
         Features {
             words,
             ends_sentence,

@@ -1,0 +1,140 @@
+//! Command-line flags and their help.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const ABOUT: &str =
+    "chancery: offline news intelligence. Turns piles of scraped news (text dumps, HTML, \
+WARC, JSONL) into clean, deduplicated articles with provenance, stored in one SQLite file.";
+
+const AFTER_HELP: &str = "\
+Examples:
+  chancery demo                             ingest the bundled examples and list the articles
+  chancery ingest examples/                 ingest every file under examples/ into ./chancery-data
+  chancery ingest crawl.warc.gz --data /srv/news
+  cat dump.txt | chancery ingest -          read standard input
+  chancery articles --since 2023-02-01 --language eng
+  chancery show 3f2a9c1d                    an article by id (or unique id prefix)
+  chancery export --format jsonl --out articles.jsonl
+
+Exit codes:
+  0  success
+  1  fatal error (store cannot be opened, output cannot be written, unknown id)
+  2  bad usage
+  3  completed, but some inputs had problems (each reported on standard error)";
+
+/// The command line.
+#[derive(Debug, Parser)]
+#[command(name = "chancery", version, about = ABOUT, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// Data directory holding the store (created if missing).
+    #[arg(
+        long,
+        global = true,
+        default_value = "chancery-data",
+        value_name = "DIR"
+    )]
+    pub data: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read inputs (files, directories, `-` for stdin), extract and clean their articles, store them.
+    #[command(
+        after_help = "Formats are detected by content: text dumps, HTML (also .gz), WARC (also .warc.gz), \
+JSONL (fields text/html/url/title/date/source). Re-ingesting the same inputs adds nothing."
+    )]
+    Ingest(IngestArgs),
+    /// List stored articles.
+    Articles(ArticlesArgs),
+    /// Print one article with its captions, removed lines and provenance.
+    Show(ShowArgs),
+    /// Write stored articles out (one JSON object per line).
+    Export(ExportArgs),
+    /// Ingest the bundled example dumps and list what was made of them.
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files or directories (walked recursively); `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Never show the progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+    /// Documents extracted and stored per transaction.
+    #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub batch: u32,
+}
+
+/// Filters shared by `articles` and `export`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FilterArgs {
+    /// Only articles of this source (site, URL host or input directory).
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Only articles published on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub since: Option<NaiveDate>,
+    /// Only articles published on or before this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub until: Option<NaiveDate>,
+    /// Only articles in this language (ISO 639-3 code, e.g. eng, deu).
+    #[arg(long)]
+    pub language: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ArticlesArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// At most this many articles.
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+    /// Skip this many articles first.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// One JSON object per line instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Article id, or a unique prefix of at least 4 characters.
+    pub id: String,
+    /// Print the article as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON object per article per line.
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+    /// Output file (standard output when absent).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Directory of example inputs; the bundled examples are used when it does not exist.
+    #[arg(long, default_value = "examples", value_name = "DIR")]
+    pub examples: PathBuf,
+}

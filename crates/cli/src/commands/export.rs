@@ -1,0 +1,41 @@
+//! `chancery export --format jsonl`: every stored article as one JSON object per line.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use chancery_store::Store;
+
+use super::{json, Outcome};
+use crate::cli::{ExportArgs, ExportFormat};
+
+pub fn run(data: &Path, args: &ExportArgs) -> Result<Outcome> {
+    let store = Store::open(data)?;
+    let mut out: Box<dyn Write> = match &args.out {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    };
+    let target = args.out.as_ref().map_or_else(
+        || "standard output".to_string(),
+        |p| p.display().to_string(),
+    );
+    let mut write_error = None;
+    store.for_each_article(&args.filter.to_filter(None, 0), &mut |article| {
+        let line = match args.format {
+            ExportFormat::Jsonl => json::article(&article).to_string(),
+        };
+        if let Err(e) = writeln!(out, "{line}") {
+            write_error.get_or_insert(e);
+        }
+        Ok(())
+    })?;
+    if let Some(e) = write_error {
+        return Err(e).with_context(|| format!("cannot write to {target}"));
+    }
+    out.flush()
+        .with_context(|| format!("cannot write to {target}"))?;
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,220 @@
+//! `chancery ingest PATH...`: read inputs, extract and clean their articles, store them.
+//!
+//! Documents are processed in batches: for each batch the corpus evidence of its text dumps is
+//! recorded (which short lines recur across documents of a source), the documents are extracted in
+//! parallel against that evidence, and the articles are stored in one transaction. A kill between
+//! batches loses nothing stored; a re-run stores what is missing and adds nothing twice.
+
+#![allow(clippy::print_stdout)]
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::IsTerminal;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use chancery_extract::text::{candidate_line_hashes, EvidenceThreshold, RepeatedLines};
+use chancery_extract::{extract, ExtractConfig};
+use chancery_ingest::{expand_inputs, read_input, Event, ReadConfig};
+use chancery_model::{Diagnostic, DiagnosticKind, DocFormat, RawDoc};
+use chancery_store::Store;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use super::Outcome;
+use crate::cli::IngestArgs;
+use crate::report;
+
+pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
+    let started = Instant::now();
+    let (inputs, walk_problems) = expand_inputs(&args.paths);
+    let mut store = Store::open(data)
+        .with_context(|| format!("cannot use data directory {}", data.display()))?;
+    let total_bytes: u64 = inputs.iter().map(|i| i.size).sum();
+    let progress = progress_bar(total_bytes, args.quiet);
+    let mut pipeline = Pipeline {
+        store: &mut store,
+        batch: Vec::new(),
+        batch_size: args.batch as usize,
+        extract_config: ExtractConfig::default(),
+        threshold: EvidenceThreshold::default(),
+        totals: Totals::default(),
+        progress: &progress,
+    };
+    for problem in walk_problems {
+        pipeline.problem(problem);
+    }
+    let read_config = ReadConfig::default();
+    let mut bytes_before = 0;
+    for (index, input) in inputs.iter().enumerate() {
+        let mut failure = None;
+        read_input(input, &read_config, &mut |event| {
+            if failure.is_some() {
+                return;
+            }
+            match event {
+                Event::Doc(doc) => {
+                    pipeline.totals.documents += 1;
+                    pipeline.batch.push(doc);
+                    if pipeline.batch.len() >= pipeline.batch_size {
+                        failure = pipeline.flush().err();
+                    }
+                }
+                Event::Problem(diagnostic) => pipeline.problem(diagnostic),
+                Event::Progress { bytes } => progress.set_position(bytes_before + bytes),
+            }
+        });
+        if let Some(error) = failure {
+            return Err(error);
+        }
+        bytes_before += input.size;
+        progress.set_position(bytes_before);
+        pipeline.totals.inputs = index + 1;
+        pipeline.update_message(inputs.len());
+    }
+    pipeline.flush()?;
+    progress.finish_and_clear();
+    let totals = pipeline.totals;
+    print_summary(&totals, total_bytes, started.elapsed(), data);
+    Ok(if totals.problems.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::WithProblems
+    })
+}
+
+/// Counts for the closing summary.
+#[derive(Debug, Default)]
+struct Totals {
+    inputs: usize,
+    documents: usize,
+    new: usize,
+    duplicates: usize,
+    problems: BTreeMap<DiagnosticKind, usize>,
+}
+
+struct Pipeline<'a> {
+    store: &'a mut Store,
+    batch: Vec<RawDoc>,
+    batch_size: usize,
+    extract_config: ExtractConfig,
+    threshold: EvidenceThreshold,
+    totals: Totals,
+    progress: &'a ProgressBar,
+}
+
+impl Pipeline<'_> {
+    fn problem(&mut self, diagnostic: Diagnostic) {
+        *self.totals.problems.entry(diagnostic.kind).or_default() += 1;
+        self.progress.suspend(|| report::diagnostic(&diagnostic));
+    }
+
+    fn update_message(&self, inputs: usize) {
+        let seconds = self.progress.elapsed().as_secs_f64().max(1e-3);
+        let articles = self.totals.new + self.totals.duplicates;
+        self.progress.set_message(format!(
+            "files {}/{inputs}, {articles} articles, {:.0} articles/s",
+            self.totals.inputs,
+            articles as f64 / seconds
+        ));
+    }
+
+    /// Extracts and stores the pending batch.
+    fn flush(&mut self) -> Result<()> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        let docs = std::mem::take(&mut self.batch);
+        let evidence = self.observe(&docs)?;
+        let config = &self.extract_config;
+        let extractions: Vec<_> = docs
+            .par_iter()
+            .map(|doc| extract(doc, &evidence, config))
+            .collect();
+        let mut articles = Vec::new();
+        for extraction in extractions {
+            articles.extend(extraction.articles);
+            for diagnostic in extraction.diagnostics {
+                self.problem(diagnostic);
+            }
+        }
+        let outcome = self
+            .store
+            .insert_batch(&articles)
+            .context("cannot store articles")?;
+        self.totals.new += outcome.new;
+        self.totals.duplicates += outcome.duplicates;
+        Ok(())
+    }
+
+    /// Records which short lines each text dump of the batch holds, per source, and returns the lines
+    /// that now count as repeated in their source.
+    fn observe(&mut self, docs: &[RawDoc]) -> Result<RepeatedLines> {
+        let observed: Vec<(String, Vec<u64>)> = docs
+            .par_iter()
+            .filter(|doc| doc.format == DocFormat::Text)
+            .map(|doc| (doc.source_key(), candidate_line_hashes(&doc.text)))
+            .collect();
+        let mut by_source: HashMap<String, Vec<Vec<u64>>> = HashMap::new();
+        for (source, hashes) in observed {
+            by_source.entry(source).or_default().push(hashes);
+        }
+        let mut repeated = RepeatedLines::default();
+        for (source, docs) in by_source {
+            self.store
+                .add_line_observations(&source, &docs)
+                .context("cannot record line statistics")?;
+            let mut hashes: Vec<u64> = docs.into_iter().flatten().collect();
+            hashes.sort_unstable();
+            hashes.dedup();
+            let source_docs = self.store.source_doc_count(&source)?;
+            let counts = self.store.line_counts(&source, &hashes)?;
+            for (hash, count) in hashes.iter().zip(counts) {
+                if self.threshold.is_repeated(count, source_docs) {
+                    repeated.insert(&source, *hash);
+                }
+            }
+        }
+        Ok(repeated)
+    }
+}
+
+fn progress_bar(total_bytes: u64, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template(
+        "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} {msg}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+fn print_summary(totals: &Totals, bytes: u64, elapsed: Duration, data: &Path) {
+    let seconds = elapsed.as_secs_f64().max(1e-6);
+    let articles = totals.new + totals.duplicates;
+    println!(
+        "ingested {} inputs ({:.1} MB, {} documents) in {:.2}s: {} new articles, {} duplicates ({:.0} articles/s) into {}",
+        totals.inputs,
+        bytes as f64 / 1e6,
+        totals.documents,
+        seconds,
+        totals.new,
+        totals.duplicates,
+        articles as f64 / seconds,
+        data.display()
+    );
+    if totals.problems.is_empty() {
+        println!("problems: none");
+    } else {
+        let by_kind: Vec<String> = totals
+            .problems
+            .iter()
+            .map(|(kind, n)| format!("{} {n}", kind.as_str()))
+            .collect();
+        println!("problems: {}", by_kind.join(", "));
+    }
+}

@@ -1,0 +1,37 @@
+//! The chancery command line: one module per command; this crate is the only one that prints.
+//!
+//! Exit codes (also in `chancery --help`):
+//! - 0: success;
+//! - 1: a fatal error (the store cannot be opened, an output cannot be written, an unknown id);
+//! - 2: bad usage (unknown flag, invalid value);
+//! - 3: the command completed, but some inputs had problems (each reported on standard error).
+
+mod cli;
+mod commands;
+mod report;
+
+pub use cli::{Cli, Command};
+
+use std::process::ExitCode;
+
+/// Exit code when a command completed but some inputs had problems.
+pub const EXIT_PROBLEMS: u8 = 3;
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    let outcome = match cli.command {
+        Command::Ingest(args) => commands::ingest::run(&cli.data, &args),
+        Command::Articles(args) => commands::articles::run(&cli.data, &args),
+        Command::Show(args) => commands::show::run(&cli.data, &args),
+        Command::Export(args) => commands::export::run(&cli.data, &args),
+        Command::Demo(args) => commands::demo::run(&cli.data, &args),
+    };
+    match outcome {
+        Ok(commands::Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(commands::Outcome::WithProblems) => ExitCode::from(EXIT_PROBLEMS),
+        Err(error) => {
+            report::error(&error);
+            ExitCode::FAILURE
+        }
+    }
+}
