@@ -4,16 +4,19 @@
 //!   and cleaned as text dumps; ends with a `SCORE f1 <value>` line;
 //! - `html DATA_DIR`: the same benchmark through the HTML extractor;
 //! - `score-extraction PRED.json --gt GT.json`: the benchmark metric on prediction files, printed
-//!   as the reference scorer prints it.
+//!   as the reference scorer prints it;
+//! - `bench-clean`, `bench-ingest`: speed of the cleaner and of `chancery ingest`.
 
 // This binary's output is its product: the figures it prints.
 #![allow(clippy::print_stdout)]
 
 mod aeb;
+mod bench;
 mod dumps;
 mod pyrandom;
 mod score;
 mod shingles;
+mod trafeval;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -36,6 +39,12 @@ enum Command {
     Html(dumps::EvalArgs),
     /// Score prediction files with the article-extraction benchmark metric.
     ScoreExtraction(score::ScoreArgs),
+    /// Time the text-dump cleaner on one core.
+    BenchClean(bench::CleanArgs),
+    /// Time `chancery ingest` end to end on a generated corpus.
+    BenchIngest(bench::IngestArgs),
+    /// Score the HTML extractor and its metadata on trafilatura's evaluation set.
+    Trafilatura(trafeval::TrafArgs),
 }
 
 fn main() -> Result<()> {
@@ -43,5 +52,8 @@ fn main() -> Result<()> {
         Command::Dumps(args) => dumps::dumps(&args),
         Command::Html(args) => dumps::html_pages(&args),
         Command::ScoreExtraction(args) => score::run(&args),
+        Command::Trafilatura(args) => trafeval::run(&args),
+        Command::BenchClean(args) => bench::clean(&args),
+        Command::BenchIngest(args) => bench::ingest(&args),
     }
 }

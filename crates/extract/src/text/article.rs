@@ -229,7 +229,7 @@ fn assemble(
         publication_date(doc, units, features, roles, &captions, &paragraphs);
     Article {
         id: Article::content_id(title_block.as_ref(), &paragraphs),
-        language: detect_language(&paragraphs),
+        language: super::language::detect_language(&paragraphs),
         title: title_block,
         captions,
         paragraphs,
@@ -317,18 +317,4 @@ fn publication_date(
 fn is_dateline_position(text: &str, date_start: usize) -> bool {
     let before = &text[..date_start];
     before.split_whitespace().count() <= 4 && !before.contains(['.', '!', '?'])
-}
-
-/// ISO 639-3 code of the body's language, judged on its first few thousand bytes.
-fn detect_language(paragraphs: &[Block]) -> Option<String> {
-    let mut sample = String::new();
-    for paragraph in paragraphs {
-        if sample.len() > 2_000 {
-            break;
-        }
-        sample.push_str(&paragraph.text);
-        sample.push('\n');
-    }
-    let info = whatlang::detect(&sample)?;
-    (info.is_reliable() || sample.len() > 200).then(|| info.lang().code().to_string())
 }

@@ -5,7 +5,6 @@
 //! store's view of the corpus); cleaning only asks whether a line hash is known to recur.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 
 /// Longest line, in words, that corpus evidence may remove: long repeated passages are more likely
 /// syndicated text than furniture.
@@ -83,14 +82,28 @@ impl EvidenceThreshold {
 
 /// Hash of a line's normalised content (letters and digits, lowercased), so that spacing and
 /// punctuation variants of one line count together.
+///
+/// The hashes are kept in the store's line statistics, so the function is a fixed one (64-bit
+/// FNV-1a over the UTF-8 of the normalised characters), not the standard library's hasher, whose
+/// algorithm may change between releases.
 pub fn line_hash(line: &str) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    for ch in line.chars().filter(|c| c.is_alphanumeric()) {
-        for lower in ch.to_lowercase() {
-            lower.hash(&mut hasher);
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut hash = OFFSET;
+    let mut feed = |byte: u8| hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+    for ch in line.chars() {
+        if ch.is_ascii() {
+            if ch.is_ascii_alphanumeric() {
+                feed(ch.to_ascii_lowercase() as u8);
+            }
+        } else if ch.is_alphanumeric() {
+            let mut utf8 = [0; 4];
+            for lower in ch.to_lowercase() {
+                lower.encode_utf8(&mut utf8).bytes().for_each(&mut feed);
+            }
         }
     }
-    hasher.finish()
+    hash
 }
 
 /// The distinct hashes of the short lines of a text, the ones corpus evidence may judge.

@@ -8,11 +8,13 @@
 //! - [`features`]: what each line looks like (length, sentence end, stopwords, caption credit, ...);
 //! - [`phrases`]: the curated multilingual list of platform boilerplate;
 //! - [`segment`]: where one article ends and the next begins;
-//! - [`article`]: title, captions, body region, duplicates and date within one article.
+//! - [`article`]: title, captions, body region, duplicates and date within one article;
+//! - [`language`]: the body's language.
 
 mod article;
 mod evidence;
 mod features;
+mod language;
 mod phrases;
 mod segment;
 mod stopwords;

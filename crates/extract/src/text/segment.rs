@@ -53,8 +53,8 @@ fn typical_gap(units: &[Unit]) -> usize {
     if gaps.is_empty() {
         return 1;
     }
-    gaps.sort_unstable();
-    gaps[gaps.len() / 2].max(1)
+    let middle = gaps.len() / 2;
+    (*gaps.select_nth_unstable(middle).1).max(1)
 }
 
 fn repeats_soon(features: &[Features], i: usize) -> bool {

@@ -78,9 +78,10 @@ fn wrap_width(text: &str, units: &[Unit]) -> Option<usize> {
         .iter()
         .map(|u| text[u.range()].chars().count())
         .collect();
-    lengths.sort_unstable();
-    let width = lengths[lengths.len() * 9 / 10];
-    if !(40..=120).contains(&width) || lengths[lengths.len() - 1] > width + width / 4 {
+    let longest = lengths.iter().copied().max().unwrap_or(0);
+    let nth = lengths.len() * 9 / 10;
+    let width = *lengths.select_nth_unstable(nth).1;
+    if !(40..=120).contains(&width) || longest > width + width / 4 {
         return None;
     }
     let near_width = |u: &Unit| text[u.range()].chars().count() * 10 >= width * 7;

@@ -1,0 +1,236 @@
+//! Speed benchmarks: figures printed, never asserted.
+//!
+//! - `bench-clean`: the text-dump cleaner alone, on one core, over generated dumps and (when the data
+//!   directory is given) over the Scrapinghub pages rendered to their visible text, the way a scraper
+//!   that saved text would have left them;
+//! - `bench-ingest`: the release `chancery ingest` binary end to end (read, extract in parallel, store)
+//!   over a generated corpus of text dumps, with its wall time and peak memory.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+use chancery_extract::{html, text, ExtractConfig, NoEvidence};
+use chancery_model::{DocFormat, DocMeta, Provenance, RawDoc};
+use chancery_testkit::{write_corpus, CorpusSpec};
+
+use crate::aeb::Benchmark;
+
+/// Options of `bench-clean`.
+#[derive(Debug, clap::Args)]
+pub struct CleanArgs {
+    /// Articles in the generated corpus.
+    #[arg(long, default_value_t = 20_000)]
+    pub articles: usize,
+    /// Timed passes over each corpus; the best is reported.
+    #[arg(long, default_value_t = 3)]
+    pub repeats: usize,
+    /// Data directory holding extraction/scrapinghub-aeb, to time real pages rendered as dumps too.
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+}
+
+/// Options of `bench-ingest`.
+#[derive(Debug, clap::Args)]
+pub struct IngestArgs {
+    /// Articles in the generated corpus.
+    #[arg(long, default_value_t = 100_000)]
+    pub articles: usize,
+    /// Articles per generated file.
+    #[arg(long, default_value_t = 50)]
+    pub per_file: usize,
+    /// The `chancery` binary to run (default: the one beside this program).
+    #[arg(long, value_name = "FILE")]
+    pub chancery: Option<PathBuf>,
+    /// Where to write the corpus and the store (default: a temporary directory, removed after).
+    #[arg(long, value_name = "DIR")]
+    pub work_dir: Option<PathBuf>,
+}
+
+/// `chancery-eval bench-clean`.
+pub fn clean(args: &CleanArgs) -> Result<()> {
+    let work = tempfile::tempdir().context("cannot create a temporary directory")?;
+    let spec = CorpusSpec {
+        articles: args.articles,
+        ..CorpusSpec::default()
+    };
+    let corpus = write_corpus(work.path(), &spec).context("cannot write the generated corpus")?;
+    let generated = corpus
+        .files
+        .iter()
+        .map(|path| read_dump(path))
+        .collect::<Result<Vec<_>>>()?;
+    println!("one core, best of {} passes", args.repeats.max(1));
+    report_clean("generated dumps", &generated, args.repeats);
+
+    if let Some(data) = &args.data {
+        let bench = Benchmark::open(data)?;
+        let mut pages = Vec::with_capacity(bench.pages.len());
+        for page in &bench.pages {
+            let doc = bench.read_page(page)?;
+            let visible = html::visible_text(&doc.text);
+            pages.push(RawDoc::utf8(
+                doc.provenance.clone(),
+                DocFormat::Text,
+                visible,
+                doc.meta.clone(),
+            ));
+        }
+        report_clean("real pages as dumps", &pages, args.repeats);
+    }
+    Ok(())
+}
+
+fn read_dump(path: &Path) -> Result<RawDoc> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
+    let provenance = Provenance {
+        path: path.display().to_string(),
+        length: text.len() as u64,
+        ..Provenance::default()
+    };
+    Ok(RawDoc::utf8(
+        provenance,
+        DocFormat::Text,
+        text,
+        DocMeta::default(),
+    ))
+}
+
+/// Times the cleaner over `docs` on the calling thread and prints MB/s and articles/s.
+fn report_clean(label: &str, docs: &[RawDoc], repeats: usize) {
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let config = ExtractConfig::default();
+    let mut best = Duration::MAX;
+    let mut articles = 0;
+    for _ in 0..repeats.max(1) {
+        let started = Instant::now();
+        articles = docs
+            .iter()
+            .map(|doc| text::clean_dump(doc, &NoEvidence, &config).articles.len())
+            .sum();
+        best = best.min(started.elapsed());
+    }
+    let seconds = best.as_secs_f64().max(1e-9);
+    println!(
+        "{label}: {} files, {:.1} MB, {articles} articles in {seconds:.3}s: {:.1} MB/s, {:.0} articles/s",
+        docs.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / seconds,
+        articles as f64 / seconds,
+    );
+}
+
+/// `chancery-eval bench-ingest`.
+pub fn ingest(args: &IngestArgs) -> Result<()> {
+    let chancery = match &args.chancery {
+        Some(path) => path.clone(),
+        None => sibling_binary("chancery")?,
+    };
+    let temp;
+    let work = match &args.work_dir {
+        Some(dir) => dir.clone(),
+        None => {
+            temp = tempfile::tempdir().context("cannot create a temporary directory")?;
+            temp.path().to_path_buf()
+        }
+    };
+    let corpus_dir = work.join("corpus");
+    let data_dir = work.join("data");
+    if data_dir.exists() {
+        bail!(
+            "{}: a store is already there; give an empty --work-dir",
+            data_dir.display()
+        );
+    }
+    let spec = CorpusSpec {
+        articles: args.articles,
+        articles_per_file: args.per_file,
+        ..CorpusSpec::default()
+    };
+    let generating = Instant::now();
+    let corpus = write_corpus(&corpus_dir, &spec).context("cannot write the generated corpus")?;
+    println!(
+        "corpus: {} articles in {} files, {:.1} MB (generated in {:.1}s)",
+        corpus.titles.len(),
+        corpus.files.len(),
+        corpus.bytes as f64 / 1e6,
+        generating.elapsed().as_secs_f64()
+    );
+    println!("cores: {}", available_cores());
+
+    let started = Instant::now();
+    let output = Command::new(&chancery)
+        .arg("--data")
+        .arg(&data_dir)
+        .args(["ingest", "--quiet"])
+        .arg(&corpus_dir)
+        .output()
+        .with_context(|| format!("cannot run {}", chancery.display()))?;
+    let seconds = started.elapsed().as_secs_f64().max(1e-9);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        bail!(
+            "{} ingest failed ({}):\n{stdout}{}",
+            chancery.display(),
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    print!("{stdout}");
+    let stored = stored_articles(&stdout);
+    println!("wall time {seconds:.2}s");
+    println!(
+        "articles/s {:.0}",
+        stored.unwrap_or(corpus.titles.len()) as f64 / seconds
+    );
+    println!("MB/s {:.1}", corpus.bytes as f64 / 1e6 / seconds.max(1e-9));
+    match stored {
+        Some(n) if n == corpus.titles.len() => {}
+        Some(n) => println!(
+            "note: {n} articles stored for {} generated",
+            corpus.titles.len()
+        ),
+        None => println!("note: the ingest summary did not give an article count"),
+    }
+    Ok(())
+}
+
+/// New plus duplicate articles, read from the ingest summary line.
+fn stored_articles(summary: &str) -> Option<usize> {
+    let line = summary.lines().find(|l| l.starts_with("ingested "))?;
+    let count_before = |marker: &str| -> Option<usize> {
+        let end = line.find(marker)?;
+        line[..end].rsplit(' ').next()?.parse().ok()
+    };
+    Some(count_before(" new articles")? + count_before(" duplicates")?)
+}
+
+fn sibling_binary(name: &str) -> Result<PathBuf> {
+    let me = std::env::current_exe().context("cannot locate this program")?;
+    let path = me.with_file_name(name);
+    if !path.exists() {
+        bail!(
+            "{}: not found; build it first with `cargo build --release` or pass --chancery",
+            path.display()
+        );
+    }
+    Ok(path)
+}
+
+fn available_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stored_articles;
+
+    #[test]
+    fn summary_counts_are_read() {
+        let summary = "ingested 3 inputs (0.1 MB, 2 documents) in 0.01s: 12 new articles, 3 duplicates (5 articles/s) into x\nproblems: none\n";
+        assert_eq!(stored_articles(summary), Some(15));
+        assert_eq!(stored_articles("nothing here"), None);
+    }
+}
