@@ -29,6 +29,10 @@ pub struct CleanArgs {
     /// Data directory holding extraction/scrapinghub-aeb, to time real pages rendered as dumps too.
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
+    /// Python with jusText installed (print it with ../shared/anchors/setup.sh), to time jusText
+    /// on the same dumps, each line given to it as one paragraph.
+    #[arg(long, value_name = "PYTHON")]
+    pub python: Option<PathBuf>,
 }
 
 /// Options of `bench-ingest`.
@@ -62,7 +66,15 @@ pub fn clean(args: &CleanArgs) -> Result<()> {
         .map(|path| read_dump(path))
         .collect::<Result<Vec<_>>>()?;
     println!("one core, best of {} passes", args.repeats.max(1));
-    report_clean("generated dumps", &generated, args.repeats);
+    let ours = report_clean("generated dumps", &generated, args.repeats);
+    if let Some(python) = &args.python {
+        let theirs = justext_mb_per_second(python, &corpus.files, args.repeats)?;
+        println!("jusText on the same dumps: {theirs:.2} MB/s");
+        println!(
+            "ratio chancery/jusText one core: {:.0}x",
+            ours / theirs.max(1e-9)
+        );
+    }
 
     if let Some(data) = &args.data {
         let bench = Benchmark::open(data)?;
@@ -98,8 +110,8 @@ fn read_dump(path: &Path) -> Result<RawDoc> {
     ))
 }
 
-/// Times the cleaner over `docs` on the calling thread and prints MB/s and articles/s.
-fn report_clean(label: &str, docs: &[RawDoc], repeats: usize) {
+/// Times the cleaner over `docs` on the calling thread, prints MB/s and articles/s, returns MB/s.
+fn report_clean(label: &str, docs: &[RawDoc], repeats: usize) -> f64 {
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let config = ExtractConfig::default();
     let mut best = Duration::MAX;
@@ -120,6 +132,46 @@ fn report_clean(label: &str, docs: &[RawDoc], repeats: usize) {
         bytes as f64 / 1e6 / seconds,
         articles as f64 / seconds,
     );
+    bytes as f64 / 1e6 / seconds
+}
+
+/// jusText's MB/s over the dump files, best of `repeats` passes, files read before the clock
+/// starts. jusText takes HTML, so each non-blank line becomes one `<p>`: the paragraphs a text
+/// dump has.
+const JUSTEXT_TIMER: &str = r#"
+import html, sys, time, justext
+stop = justext.get_stoplist("English")
+texts = [open(p, encoding="utf-8").read() for p in sys.argv[2:]]
+pages = ["<html><body>" + "".join("<p>%s</p>" % html.escape(l) for l in t.splitlines() if l.strip())
+         + "</body></html>" for t in texts]
+size = sum(len(t.encode("utf-8")) for t in texts)
+best = float("inf")
+for _ in range(int(sys.argv[1])):
+    started = time.perf_counter()
+    for page in pages:
+        justext.justext(page, stop)
+    best = min(best, time.perf_counter() - started)
+print(size / 1e6 / best)
+"#;
+
+fn justext_mb_per_second(python: &Path, files: &[PathBuf], repeats: usize) -> Result<f64> {
+    let output = Command::new(python)
+        .args(["-c", JUSTEXT_TIMER])
+        .arg(repeats.max(1).to_string())
+        .args(files)
+        .output()
+        .with_context(|| format!("cannot run {}", python.display()))?;
+    if !output.status.success() {
+        bail!(
+            "jusText timing failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let figure = String::from_utf8_lossy(&output.stdout);
+    figure
+        .trim()
+        .parse()
+        .with_context(|| format!("jusText timing printed {figure:?}"))
 }
 
 /// `chancery-eval bench-ingest`.
