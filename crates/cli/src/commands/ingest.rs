@@ -25,6 +25,10 @@ use super::Outcome;
 use crate::cli::IngestArgs;
 use crate::report;
 
+/// Decoded text held in one batch at most, whatever the document count: memory stays bounded
+/// when documents are large (a dump file of hundreds of articles, a big WARC payload).
+const MAX_BATCH_BYTES: usize = 32 << 20;
+
 pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
     let started = Instant::now();
     let (inputs, walk_problems) = expand_inputs(&args.paths);
@@ -35,6 +39,7 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
     let mut pipeline = Pipeline {
         store: &mut store,
         batch: Vec::new(),
+        batch_bytes: 0,
         batch_size: args.batch as usize,
         extract_config: ExtractConfig::default(),
         threshold: EvidenceThreshold::default(),
@@ -55,8 +60,11 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
             match event {
                 Event::Doc(doc) => {
                     pipeline.totals.documents += 1;
+                    pipeline.batch_bytes += doc.text.len();
                     pipeline.batch.push(doc);
-                    if pipeline.batch.len() >= pipeline.batch_size {
+                    if pipeline.batch.len() >= pipeline.batch_size
+                        || pipeline.batch_bytes >= MAX_BATCH_BYTES
+                    {
                         failure = pipeline.flush().err();
                     }
                 }
@@ -96,6 +104,8 @@ struct Totals {
 struct Pipeline<'a> {
     store: &'a mut Store,
     batch: Vec<RawDoc>,
+    /// Decoded bytes of the pending batch.
+    batch_bytes: usize,
     batch_size: usize,
     extract_config: ExtractConfig,
     threshold: EvidenceThreshold,
@@ -125,6 +135,7 @@ impl Pipeline<'_> {
             return Ok(());
         }
         let docs = std::mem::take(&mut self.batch);
+        self.batch_bytes = 0;
         let evidence = self.observe(&docs)?;
         let config = &self.extract_config;
         let extractions: Vec<_> = docs
@@ -149,22 +160,30 @@ impl Pipeline<'_> {
 
     /// Records which short lines each text dump of the batch holds, per source, and returns the lines
     /// that now count as repeated in their source.
+    ///
+    /// A document is counted once per source, keyed by its content: re-reading the same inputs (a
+    /// second run, or a run completing one that was killed) must not inflate the counts, or lines seen
+    /// in a single document would eventually count as repeated and clean the same input differently.
     fn observe(&mut self, docs: &[RawDoc]) -> Result<RepeatedLines> {
-        let observed: Vec<(String, Vec<u64>)> = docs
+        let observed: Vec<(String, u64, Vec<u64>)> = docs
             .par_iter()
             .filter(|doc| doc.format == DocFormat::Text)
-            .map(|doc| (doc.source_key(), candidate_line_hashes(&doc.text)))
+            .map(|doc| {
+                let source = doc.source_key();
+                let key = observation_key(&source, &doc.text);
+                (source, key, candidate_line_hashes(&doc.text))
+            })
             .collect();
-        let mut by_source: HashMap<String, Vec<Vec<u64>>> = HashMap::new();
-        for (source, hashes) in observed {
-            by_source.entry(source).or_default().push(hashes);
+        let mut by_source: HashMap<String, Vec<(u64, Vec<u64>)>> = HashMap::new();
+        for (source, key, hashes) in observed {
+            by_source.entry(source).or_default().push((key, hashes));
         }
         let mut repeated = RepeatedLines::default();
         for (source, docs) in by_source {
             self.store
-                .add_line_observations(&source, &docs)
+                .add_line_observations_once(&source, &docs)
                 .context("cannot record line statistics")?;
-            let mut hashes: Vec<u64> = docs.into_iter().flatten().collect();
+            let mut hashes: Vec<u64> = docs.into_iter().flat_map(|(_, hashes)| hashes).collect();
             hashes.sort_unstable();
             hashes.dedup();
             let source_docs = self.store.source_doc_count(&source)?;
@@ -177,6 +196,17 @@ impl Pipeline<'_> {
         }
         Ok(repeated)
     }
+}
+
+/// The key under which a text dump's lines are observed: its source and decoded text, hashed.
+fn observation_key(source: &str, text: &str) -> u64 {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(source.as_bytes());
+    hasher.update(&[0]);
+    hasher.update(text.as_bytes());
+    let mut key = [0; 8];
+    key.copy_from_slice(&hasher.finalize().as_bytes()[..8]);
+    u64::from_le_bytes(key)
 }
 
 fn progress_bar(total_bytes: u64, quiet: bool) -> ProgressBar {
@@ -207,6 +237,9 @@ fn print_summary(totals: &Totals, bytes: u64, elapsed: Duration, data: &Path) {
         articles as f64 / seconds,
         data.display()
     );
+    if let Some(megabytes) = peak_memory_mb() {
+        println!("peak memory {megabytes:.0} MB");
+    }
     if totals.problems.is_empty() {
         println!("problems: none");
     } else {
@@ -217,4 +250,12 @@ fn print_summary(totals: &Totals, bytes: u64, elapsed: Duration, data: &Path) {
             .collect();
         println!("problems: {}", by_kind.join(", "));
     }
+}
+
+/// The process's peak resident memory, where the system reports it (Linux `VmHWM`).
+fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kilobytes: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kilobytes / 1024.0)
 }
