@@ -3,7 +3,7 @@
 //! jsonl --out FILE` writes complete article objects (checked against the seeds' expected output);
 //! the `articles` filters (--since, --until, --language, --source) select the right articles; an
 //! unknown id exits 1 with a clear message; bad usage exits 2 without touching the store; and
-//! `demo` lists the three seed articles.
+//! `demo` lists the three seed articles; a reader closing the pipe early ends the run quietly.
 
 mod common;
 
@@ -408,4 +408,45 @@ fn demo_lists_the_three_seed_articles() {
     }
     // The listed articles are in the store the demo used.
     assert_eq!(articles(&data, &[]).len(), 3);
+}
+
+/// `chancery export | head -1` once panicked with "failed printing to stdout: Broken pipe".
+#[test]
+fn closed_stdout_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let corpus = dir.path().join("corpus");
+    let spec = chancery_testkit::CorpusSpec {
+        articles: 400,
+        ..Default::default()
+    };
+    chancery_testkit::write_corpus(&corpus, &spec).expect("corpus written");
+    let data = dir.path().join("data");
+    run(&data, &["ingest", "--quiet", path_str(&corpus)]).expect_code(0);
+
+    for command in [&["export"][..], &["articles", "--limit", "1000"][..]] {
+        let mut child = common::chancery(&data)
+            .args(command)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("chancery starts");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().expect("piped stdout"))
+            .read_line(&mut first)
+            .expect("one line is read");
+        assert!(!first.is_empty(), "{command:?} printed nothing");
+        // The reader is dropped here, closing the pipe with most of the output unread.
+        let output = child.wait_with_output().expect("chancery ends");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            output.status.success(),
+            "{command:?}: {:?} {stderr}",
+            output.status
+        );
+        assert!(!stderr.contains("panicked"), "{command:?}: {stderr}");
+        assert!(stderr.trim().is_empty(), "{command:?}: {stderr}");
+    }
 }

@@ -1,7 +1,6 @@
 //! `chancery articles`: list stored articles, as a table or JSON lines.
 
-#![allow(clippy::print_stdout)]
-
+use std::io::{self, Write};
 use std::path::Path;
 
 use anyhow::Result;
@@ -26,18 +25,19 @@ pub fn run(data: &Path, args: &ArticlesArgs) -> Result<Outcome> {
                 "paragraphs": row.paragraphs,
                 "path": row.first_path,
             });
-            println!("{value}");
+            writeln!(io::stdout(), "{value}")?;
         } else {
             let date = row
                 .published
                 .map_or_else(|| "----------".to_string(), |d| d.to_string());
             let title = row.title.as_deref().unwrap_or("(untitled)");
-            println!(
+            writeln!(
+                io::stdout(),
                 "{}  {date}  {:<3}  {:>5}w  {title}",
                 row.id,
                 row.language.as_deref().unwrap_or("-"),
                 row.words
-            );
+            )?;
         }
     }
     Ok(Outcome::Clean)

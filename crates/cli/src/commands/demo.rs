@@ -1,7 +1,6 @@
 //! `chancery demo`: ingest the bundled example dumps and show what chancery made of them.
 
-#![allow(clippy::print_stdout)]
-
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -27,14 +26,14 @@ pub fn run(data: &Path, args: &DemoArgs) -> Result<Outcome> {
     } else {
         write_bundled(data)?
     };
-    println!("== chancery ingest {}", examples.display());
+    writeln!(io::stdout(), "== chancery ingest {}", examples.display())?;
     let ingest = IngestArgs {
         paths: vec![examples],
         quiet: false,
         batch: 2000,
     };
     let outcome = super::ingest::run(data, &ingest)?;
-    println!("\n== chancery articles");
+    writeln!(io::stdout(), "\n== chancery articles")?;
     let list = ArticlesArgs {
         filter: FilterArgs::default(),
         limit: 100,
@@ -42,9 +41,10 @@ pub fn run(data: &Path, args: &DemoArgs) -> Result<Outcome> {
         json: false,
     };
     super::articles::run(data, &list)?;
-    println!(
+    writeln!(
+        io::stdout(),
         "\nSee one with `chancery show ID`, or everything with `chancery export --format jsonl`."
-    );
+    )?;
     Ok(outcome)
 }
 

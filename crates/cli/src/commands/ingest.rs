@@ -5,10 +5,8 @@
 //! parallel against that evidence, and the articles are stored in one transaction. A kill between
 //! batches loses nothing stored; a re-run stores what is missing and adds nothing twice.
 
-#![allow(clippy::print_stdout)]
-
 use std::collections::{BTreeMap, HashMap};
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -83,7 +81,7 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
     pipeline.flush()?;
     progress.finish_and_clear();
     let totals = pipeline.totals;
-    print_summary(&totals, total_bytes, started.elapsed(), data);
+    print_summary(&totals, total_bytes, started.elapsed(), data)?;
     Ok(if totals.problems.is_empty() {
         Outcome::Clean
     } else {
@@ -223,10 +221,11 @@ fn progress_bar(total_bytes: u64, quiet: bool) -> ProgressBar {
     bar
 }
 
-fn print_summary(totals: &Totals, bytes: u64, elapsed: Duration, data: &Path) {
+fn print_summary(totals: &Totals, bytes: u64, elapsed: Duration, data: &Path) -> io::Result<()> {
     let seconds = elapsed.as_secs_f64().max(1e-6);
     let articles = totals.new + totals.duplicates;
-    println!(
+    writeln!(
+        io::stdout(),
         "ingested {} inputs ({:.1} MB, {} documents) in {:.2}s: {} new articles, {} duplicates ({:.0} articles/s) into {}",
         totals.inputs,
         bytes as f64 / 1e6,
@@ -236,20 +235,21 @@ fn print_summary(totals: &Totals, bytes: u64, elapsed: Duration, data: &Path) {
         totals.duplicates,
         articles as f64 / seconds,
         data.display()
-    );
+    )?;
     if let Some(megabytes) = peak_memory_mb() {
-        println!("peak memory {megabytes:.0} MB");
+        writeln!(io::stdout(), "peak memory {megabytes:.0} MB")?;
     }
     if totals.problems.is_empty() {
-        println!("problems: none");
+        writeln!(io::stdout(), "problems: none")?;
     } else {
         let by_kind: Vec<String> = totals
             .problems
             .iter()
             .map(|(kind, n)| format!("{} {n}", kind.as_str()))
             .collect();
-        println!("problems: {}", by_kind.join(", "));
+        writeln!(io::stdout(), "problems: {}", by_kind.join(", "))?;
     }
+    Ok(())
 }
 
 /// The process's peak resident memory, where the system reports it (Linux `VmHWM`).

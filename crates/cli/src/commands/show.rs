@@ -1,7 +1,6 @@
 //! `chancery show ID`: one article with its captions, removed lines and provenance.
 
-#![allow(clippy::print_stdout)]
-
+use std::io::{self, Write};
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
@@ -18,11 +17,15 @@ pub fn run(data: &Path, args: &ShowArgs) -> Result<Outcome> {
     if args.json {
         let text =
             serde_json::to_string_pretty(&json::article(&article)).context("cannot write json")?;
-        println!("{text}");
+        writeln!(io::stdout(), "{text}")?;
         return Ok(Outcome::Clean);
     }
-    println!("id:        {}", article.id);
-    println!("title:     {}", article.title_text().unwrap_or("(none)"));
+    writeln!(io::stdout(), "id:        {}", article.id)?;
+    writeln!(
+        io::stdout(),
+        "title:     {}",
+        article.title_text().unwrap_or("(none)")
+    )?;
     let published = match (&article.published, &article.published_evidence) {
         (Some(date), Some(evidence)) => {
             format!("{date} (from {:?}: {:?})", evidence.source, evidence.text)
@@ -30,39 +33,41 @@ pub fn run(data: &Path, args: &ShowArgs) -> Result<Outcome> {
         (Some(date), None) => date.to_string(),
         _ => "unknown".to_string(),
     };
-    println!("published: {published}");
-    println!(
+    writeln!(io::stdout(), "published: {published}")?;
+    writeln!(
+        io::stdout(),
         "language:  {}",
         article.language.as_deref().unwrap_or("unknown")
-    );
-    println!("source:    {}", article.source);
+    )?;
+    writeln!(io::stdout(), "source:    {}", article.source)?;
     if let Some(url) = &article.url {
-        println!("url:       {url}");
+        writeln!(io::stdout(), "url:       {url}")?;
     }
     if !article.captions.is_empty() {
-        println!("\ncaptions:");
+        writeln!(io::stdout(), "\ncaptions:")?;
         for caption in &article.captions {
-            println!("  - {}", caption.text);
+            writeln!(io::stdout(), "  - {}", caption.text)?;
         }
     }
-    println!();
+    writeln!(io::stdout())?;
     for paragraph in &article.paragraphs {
-        println!("{}\n", paragraph.text);
+        writeln!(io::stdout(), "{}\n", paragraph.text)?;
     }
     if !article.removed.is_empty() {
-        println!("removed lines:");
+        writeln!(io::stdout(), "removed lines:")?;
         for removed in &article.removed {
-            println!(
+            writeln!(
+                io::stdout(),
                 "  [{}] {} (bytes {}..{})",
                 removed.reason.as_str(),
                 removed.text,
                 removed.span.start,
                 removed.span.end
-            );
+            )?;
         }
-        println!();
+        writeln!(io::stdout())?;
     }
-    println!("provenance:");
+    writeln!(io::stdout(), "provenance:")?;
     for p in &article.provenance {
         let mut line = format!("  {} bytes {}+{}", p.path, p.offset, p.length);
         if let Some(n) = p.line {
@@ -77,7 +82,7 @@ pub fn run(data: &Path, args: &ShowArgs) -> Result<Outcome> {
         if let Some(id) = &p.record_id {
             line.push_str(&format!(" record {id}"));
         }
-        println!("{line}");
+        writeln!(io::stdout(), "{line}")?;
     }
     Ok(Outcome::Clean)
 }
