@@ -5,18 +5,19 @@
 //! - `html DATA_DIR`: the same benchmark through the HTML extractor;
 //! - `score-extraction PRED.json --gt GT.json`: the benchmark metric on prediction files, printed
 //!   as the reference scorer prints it;
-//! - `bench-clean`, `bench-ingest`: speed of the cleaner and of `chancery ingest`.
+//! - `bench-clean`, `bench-ingest`, `bench-html`: speed of the cleaner, of `chancery ingest`, and of
+//!   the HTML extractor beside trafilatura.
 
 // This binary's output is its product: the figures it prints.
 #![allow(clippy::print_stdout)]
 
 mod aeb;
 mod bench;
+mod bench_html;
 mod dumps;
 mod pyrandom;
 mod score;
 mod shingles;
-mod trafeval;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -43,8 +44,8 @@ enum Command {
     BenchClean(bench::CleanArgs),
     /// Time `chancery ingest` end to end on a generated corpus.
     BenchIngest(bench::IngestArgs),
-    /// Score the HTML extractor and its metadata on trafilatura's evaluation set.
-    Trafilatura(trafeval::TrafArgs),
+    /// Time the HTML extractor beside trafilatura on the same pages.
+    BenchHtml(bench_html::HtmlArgs),
 }
 
 fn main() -> Result<()> {
@@ -52,8 +53,8 @@ fn main() -> Result<()> {
         Command::Dumps(args) => dumps::dumps(&args),
         Command::Html(args) => dumps::html_pages(&args),
         Command::ScoreExtraction(args) => score::run(&args),
-        Command::Trafilatura(args) => trafeval::run(&args),
         Command::BenchClean(args) => bench::clean(&args),
         Command::BenchIngest(args) => bench::ingest(&args),
+        Command::BenchHtml(args) => bench_html::run(&args),
     }
 }
