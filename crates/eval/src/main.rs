@@ -6,7 +6,9 @@
 //! - `score-extraction PRED.json --gt GT.json`: the benchmark metric on prediction files, printed
 //!   as the reference scorer prints it;
 //! - `bench-clean`, `bench-ingest`, `bench-html`: speed of the cleaner, of `chancery ingest`, and of
-//!   the HTML extractor beside trafilatura.
+//!   the HTML extractor beside trafilatura;
+//! - `ner-train CONLL_TRAIN --dev CONLL_DEV --out MODEL` and `ner CONLL_FILE --model MODEL`: the
+//!   named-entity tagger, trained and scored (conlleval), with its speed beside spaCy.
 
 // This binary's output is its product: the figures it prints.
 #![allow(clippy::print_stdout)]
@@ -15,6 +17,7 @@ mod aeb;
 mod bench;
 mod bench_html;
 mod dumps;
+mod ner;
 mod pyrandom;
 mod score;
 mod shingles;
@@ -46,6 +49,10 @@ enum Command {
     BenchIngest(bench::IngestArgs),
     /// Time the HTML extractor beside trafilatura on the same pages.
     BenchHtml(bench_html::HtmlArgs),
+    /// Train the named-entity tagger on a CoNLL file.
+    NerTrain(ner::TrainArgs),
+    /// Score a named-entity model on a CoNLL file (conlleval), with its speed.
+    Ner(ner::ScoreArgs),
 }
 
 fn main() -> Result<()> {
@@ -56,5 +63,7 @@ fn main() -> Result<()> {
         Command::BenchClean(args) => bench::clean(&args),
         Command::BenchIngest(args) => bench::ingest(&args),
         Command::BenchHtml(args) => bench_html::run(&args),
+        Command::NerTrain(args) => ner::train_cmd(&args),
+        Command::Ner(args) => ner::score_cmd(&args),
     }
 }

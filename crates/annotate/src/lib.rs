@@ -1,0 +1,19 @@
+//! Pure annotation of article text: tokens, sentences and named entities, each with byte offsets
+//! into the text it was given.
+//!
+//! - [`token`]: tokens split the way news treebanks split them (abbreviations, initials, quotes,
+//!   contractions);
+//! - [`sentence`]: sentences over those tokens;
+//! - [`ner`]: the named-entity tagger, its training and its model file.
+//!
+//! Nothing here reads files or fails on odd text: the only fallible call is loading model bytes
+//! the caller supplies ([`ner::NerModel::from_bytes`]).
+
+mod abbrev;
+pub mod ner;
+pub mod sentence;
+pub mod token;
+
+pub use ner::{EntityMention, NerModel};
+pub use sentence::{split_sentences, Sentence};
+pub use token::{tokenize, Token};
