@@ -21,6 +21,7 @@ mod ner;
 mod pyrandom;
 mod score;
 mod shingles;
+mod trafeval;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -49,6 +50,8 @@ enum Command {
     BenchIngest(bench::IngestArgs),
     /// Time the HTML extractor beside trafilatura on the same pages.
     BenchHtml(bench_html::HtmlArgs),
+    /// Score the HTML extractor and its metadata on trafilatura's evaluation set.
+    Trafilatura(trafeval::TrafArgs),
     /// Train the named-entity tagger on a CoNLL file.
     NerTrain(ner::TrainArgs),
     /// Score a named-entity model on a CoNLL file (conlleval), with its speed.
@@ -60,6 +63,7 @@ fn main() -> Result<()> {
         Command::Dumps(args) => dumps::dumps(&args),
         Command::Html(args) => dumps::html_pages(&args),
         Command::ScoreExtraction(args) => score::run(&args),
+        Command::Trafilatura(args) => trafeval::run(&args),
         Command::BenchClean(args) => bench::clean(&args),
         Command::BenchIngest(args) => bench::ingest(&args),
         Command::BenchHtml(args) => bench_html::run(&args),

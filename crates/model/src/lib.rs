@@ -6,6 +6,7 @@
 
 mod article;
 mod diagnostic;
+mod meta;
 mod offsets;
 mod provenance;
 mod raw;
@@ -14,6 +15,7 @@ pub use article::{
     Article, ArticleId, Block, DateEvidence, DateSource, RemovalReason, RemovedLine,
 };
 pub use diagnostic::{Diagnostic, DiagnosticKind};
+pub use meta::{ArticleMeta, MetaSource, StatedTime};
 pub use offsets::OffsetMap;
 pub use provenance::{Provenance, Span};
 pub use raw::{DocFormat, DocMeta, RawDoc};

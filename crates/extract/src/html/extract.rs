@@ -1,34 +1,46 @@
-//! Assembles the article of a page from its walk: title, body region, captions, date, language,
-//! URL, with every block's span mapped back to the raw bytes.
+//! Assembles the article of a page from its walk: title, body region, captions, metadata
+//! (authors, dates, site, ...), language and URL, with every block's span mapped back to the raw
+//! bytes.
 
 use std::ops::Range;
 
 use chancery_model::{
-    Article, Block, DateEvidence, DateSource, Diagnostic, DiagnosticKind, RawDoc, Span,
+    Article, ArticleMeta, Block, DateEvidence, DateSource, Diagnostic, DiagnosticKind, MetaSource,
+    RawDoc, Span,
 };
 
+use super::describe;
 use super::meta::Stated;
 use super::tags::Tag;
 use super::walk::{walk, Page};
 use super::{lang, region};
 use crate::{ExtractConfig, Extraction};
 
+/// Top-level headings compared with the stated title, at most.
+const MAX_TITLE_HEADINGS: usize = 4;
+/// Shortest heading, in characters, taken for the title on the stated title's word.
+const MIN_TITLE_CHARS: usize = 8;
+
 /// Text given to the language detector at most: plenty for a confident guess, bounded in time.
 const LANGUAGE_SAMPLE_BYTES: usize = 4096;
 
-/// Extracts the article of an HTML page.
-pub fn extract_page(doc: &RawDoc, config: &ExtractConfig) -> Extraction {
+/// Extracts the article of an HTML page, with its metadata.
+pub fn extract_page(doc: &RawDoc, config: &ExtractConfig) -> (Extraction, ArticleMeta) {
     let page = walk(&doc.text);
     let region = region::choose(&page);
     let mut diagnostics = Vec::new();
     let to_span = |range: &Range<usize>| raw_span(doc, range);
-    let title = page_title(&page, &doc.text).map(|t| Block {
+    let title = page_title(&page, &doc.text);
+    let title_line = title_line(&page, title.as_ref().map(|t| t.value.as_str()));
+    let title = title.map(|t| Block {
         text: t.value,
         span: t.range.as_ref().map_or(Span::new(0, 0), to_span),
     });
+    let body_start = region.paragraphs.first().copied();
+    let (meta, published) =
+        describe::describe(&page, doc, &region.furniture, title_line, body_start);
     let mut paragraphs = Vec::new();
-    for &i in &region.paragraphs {
-        let line = &page.lines[i];
+    for line in region.paragraphs.iter().filter_map(|&i| page.lines.get(i)) {
         if line.text.len() > config.max_line_bytes {
             diagnostics.push(
                 Diagnostic::new(
@@ -59,34 +71,40 @@ pub fn extract_page(doc: &RawDoc, config: &ExtractConfig) -> Extraction {
             doc.provenance.path.clone(),
             "no article text found in the page",
         ));
-        return Extraction {
-            articles: Vec::new(),
-            diagnostics,
-        };
+        return (
+            Extraction {
+                articles: Vec::new(),
+                diagnostics,
+            },
+            meta,
+        );
     }
     let captions = region
         .captions
         .iter()
-        .map(|&i| Block {
-            text: page.lines[i].text.clone(),
-            span: to_span(&page.lines[i].range),
+        .filter_map(|&i| page.lines.get(i))
+        .map(|line| Block {
+            text: line.text.clone(),
+            span: to_span(&line.range),
         })
         .collect();
-    let published = page.meta.published();
     let sample = language_sample(&paragraphs);
     let article = Article {
         id: Article::content_id(title.as_ref(), &paragraphs),
         language: lang::language(&sample, page.meta.lang.as_deref()),
-        published: published.map(|(date, _)| date),
-        published_evidence: published.map(|(_, stated)| DateEvidence {
-            source: DateSource::Metadata,
-            text: stated.value.clone(),
-            span: stated.range.as_ref().map(to_span),
+        published: published.as_ref().map(|p| p.time.date),
+        published_evidence: published.as_ref().map(|p| DateEvidence {
+            source: match p.source {
+                MetaSource::Text => DateSource::DateLine,
+                _ => DateSource::Metadata,
+            },
+            text: p.text.clone(),
+            span: p.range.as_ref().map(to_span),
         }),
         source: doc.source_key(),
-        url: page
-            .meta
-            .url()
+        url: meta
+            .canonical_url
+            .clone()
             .or_else(|| doc.meta.url.clone())
             .or_else(|| doc.provenance.url.clone()),
         provenance: vec![doc.provenance.clone()],
@@ -95,26 +113,53 @@ pub fn extract_page(doc: &RawDoc, config: &ExtractConfig) -> Extraction {
         captions,
         paragraphs,
     };
-    Extraction {
-        articles: vec![article],
-        diagnostics,
-    }
+    (
+        Extraction {
+            articles: vec![article],
+            diagnostics,
+        },
+        meta,
+    )
 }
 
-/// The title the page states, else its first top-level heading.
+/// The title: a top-level heading whose text the stated title holds (the stated one often adds
+/// the site's name or a section), else the stated title without a trailing site name, else the
+/// first top-level heading.
 fn page_title(page: &Page, text: &str) -> Option<Stated> {
+    let heading = |l: &&super::lines::Line| l.context.tag == Tag::Heading(1);
+    let as_stated = |l: &super::lines::Line| Stated {
+        value: l.text.clone(),
+        range: Some(l.range.clone()),
+    };
+    if let Some(full) = page.meta.full_title().map(|t| t.to_lowercase()) {
+        let shown = page
+            .lines
+            .iter()
+            .filter(heading)
+            .take(MAX_TITLE_HEADINGS)
+            .find(|l| l.chars >= MIN_TITLE_CHARS && full.contains(&l.text.to_lowercase()));
+        if let Some(line) = shown {
+            return Some(as_stated(line));
+        }
+    }
     page.meta
         .title(text)
         .filter(|t| !t.value.is_empty())
-        .or_else(|| {
-            page.lines
-                .iter()
-                .find(|l| l.context.tag == Tag::Heading(1))
-                .map(|l| Stated {
-                    value: l.text.clone(),
-                    range: Some(l.range.clone()),
-                })
-        })
+        .or_else(|| page.lines.iter().find(heading).map(as_stated))
+}
+
+/// The line showing the title: a top-level heading with the title's text, else the first
+/// top-level heading.
+fn title_line(page: &Page, title: Option<&str>) -> Option<usize> {
+    let headings = || {
+        page.lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.context.tag == Tag::Heading(1))
+    };
+    title
+        .and_then(|t| headings().find(|(_, l)| l.text == t).map(|(i, _)| i))
+        .or_else(|| headings().next().map(|(i, _)| i))
 }
 
 /// The first paragraphs, up to the detector's sample size.

@@ -226,50 +226,6 @@ impl Tag {
     }
 }
 
-/// Words in a `class` or `id` that mark page furniture (comments, share bars, promos, menus).
-const FURNITURE_WORDS: &[&str] = &[
-    "comment",
-    "share",
-    "social",
-    "related",
-    "newsletter",
-    "promo",
-    "cookie",
-    "subscribe",
-    "footer",
-    "sidebar",
-    "menu",
-    "breadcrumb",
-    "popup",
-    "modal",
-];
-
-/// Words that mark the article container: a class like `article-body share-enabled` is content.
-const CONTENT_WORDS: &[&str] = &["article", "content", "story", "entry", "body"];
-
-/// Whether a `class` or `id` value names page furniture.
-///
-/// Matching is per hyphen- or underscore-separated part for the short words (`nav`, `ad`), so
-/// `canvas` and `lead-paragraph` are not taken for a menu and an advert; the longer words match
-/// anywhere. A value that also names content (`article-body`) is never furniture.
-pub fn is_furniture_name(value: &str) -> bool {
-    let lower = value.to_ascii_lowercase();
-    if CONTENT_WORDS.iter().any(|w| lower.contains(w)) {
-        return false;
-    }
-    if FURNITURE_WORDS.iter().any(|w| lower.contains(w)) {
-        return true;
-    }
-    lower
-        .split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
-        .any(|part| {
-            matches!(
-                part,
-                "nav" | "navbar" | "navigation" | "ad" | "ads" | "advert" | "advertisement"
-            )
-        })
-}
-
 /// Whether an inline `style` hides the element.
 pub fn style_hides(style: &str) -> bool {
     let compact: String = style
@@ -309,16 +265,6 @@ pub fn attr_value_range(text: &str, attr: Range<usize>) -> Option<Range<usize>> 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn furniture_names() {
-        assert!(is_furniture_name("comments-area"));
-        assert!(is_furniture_name("site-nav"));
-        assert!(is_furniture_name("ad-slot"));
-        assert!(!is_furniture_name("canvas"));
-        assert!(!is_furniture_name("lead-paragraph"));
-        assert!(!is_furniture_name("article-body share-enabled"));
-    }
 
     #[test]
     fn attribute_values() {

@@ -281,3 +281,87 @@ fn empty_page_has_no_article() {
         assert_eq!(extraction.diagnostics[0].path, "pages/story.html");
     }
 }
+
+/// Inspection aid, not a check: prints every line of a page with where it sits and whether the
+/// extractor kept it. `CHANCERY_PAGE=page.html[.gz] cargo test -p chancery-extract inspect_page
+/// -- --ignored --nocapture`.
+#[test]
+#[ignore = "inspection aid; needs CHANCERY_PAGE"]
+fn inspect_page() {
+    let Ok(path) = std::env::var("CHANCERY_PAGE") else {
+        return;
+    };
+    let Ok(bytes) = std::fs::read(&path) else {
+        return;
+    };
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let page = super::walk::walk(&text);
+    let region = super::region::choose(&page);
+    let kept: std::collections::HashSet<usize> = region.paragraphs.iter().copied().collect();
+    for (i, line) in page.lines.iter().enumerate() {
+        let mut chain = Vec::new();
+        let mut at = line.context.block;
+        while let Some(id) = at {
+            chain.push(id);
+            at = page.elements.get(id as usize).and_then(|e| e.parent);
+        }
+        let shown: String = line.text.chars().take(90).collect();
+        println!(
+            "{} {i:4} {:?} f{:?} c{} l{}/{} {:?} | {shown}",
+            if kept.contains(&i) { "+" } else { " " },
+            line.context.tag,
+            line.context.furniture,
+            u8::from(line.context.caption),
+            line.link_chars,
+            line.chars,
+            &chain[..chain.len().min(6)],
+        );
+    }
+}
+
+/// Inspection aid, not a check: for each `path<TAB>segment` line of the file named by
+/// `CHANCERY_SEGMENTS`, prints the page line holding the segment and where it sits.
+#[test]
+#[ignore = "inspection aid; needs CHANCERY_SEGMENTS"]
+fn inspect_segments() {
+    let Ok(list) = std::env::var("CHANCERY_SEGMENTS") else {
+        return;
+    };
+    let Ok(list) = std::fs::read_to_string(list) else {
+        return;
+    };
+    for entry in list.lines() {
+        let Some((path, segment)) = entry.split_once('\t') else {
+            continue;
+        };
+        let Ok(bytes) = std::fs::read(path) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let page = super::walk::walk(&text);
+        let region = super::region::choose(&page);
+        let head: String = segment.chars().take(30).collect();
+        let found = page.lines.iter().position(|l| l.text.contains(&head));
+        let name = path.rsplit('/').next().unwrap_or(path);
+        match found {
+            None => println!("{name}\tNOTFOUND\t{head}"),
+            Some(i) => {
+                let line = &page.lines[i];
+                println!(
+                    "{name}\t{}\t{:?}\tfurn={:?}\tcap={}\tlink={}/{}\t{}",
+                    if region.paragraphs.contains(&i) {
+                        "KEPT"
+                    } else {
+                        "out"
+                    },
+                    line.context.tag,
+                    line.context.furniture.map(|_| "y"),
+                    u8::from(line.context.caption),
+                    line.link_chars,
+                    line.chars,
+                    line.text.chars().take(80).collect::<String>()
+                );
+            }
+        }
+    }
+}

@@ -5,11 +5,12 @@
 //! theirs, stands in for it, with the few implied end tags that matter for layout (`<p>`, `<li>`,
 //! table cells, `<head>`). Work and memory are linear in the page, however deep or broken it is.
 
-use html5gum::{DefaultEmitter, EndTag, StartTag, Token, Tokenizer};
+use html5gum::{DefaultEmitter, Emitter, EndTag, ForwardingEmitter, StartTag, Token, Tokenizer};
 
 use super::lines::{Line, LineBuilder, LineContext};
-use super::meta::PageMeta;
-use super::tags::{is_furniture_name, style_hides, Kind, Tag};
+use super::meta::{CaptureKind, PageMeta};
+use super::names::{self, Named};
+use super::tags::{style_hides, Kind, Tag};
 
 /// Open elements kept at most; deeper elements are read as if their tags were absent.
 pub const MAX_DEPTH: usize = 512;
@@ -37,6 +38,8 @@ pub struct Element {
     pub furniture_parent: Option<u32>,
     /// Id of the last element opened inside it: its descendants are the ids in `id + 1..=end`.
     pub end: u32,
+    /// Its names mark it as the article's text container (`article-body`, `itemprop=articleBody`).
+    pub content: bool,
 }
 
 /// What one walk over a page found.
@@ -75,6 +78,12 @@ struct Open {
     link: bool,
     pre: bool,
     caption: bool,
+    /// Inside an `<article>`, `<main>` or an element named as the article's text.
+    in_article: bool,
+    /// Index of the byline capture its text goes to.
+    capture: Option<usize>,
+    /// Index of the date capture its text goes to.
+    date_capture: Option<usize>,
 }
 
 /// What the text of a raw-text element (`<title>`, `<script>`, ...) is for.
@@ -90,6 +99,7 @@ pub fn walk(text: &str) -> Page {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     // Script, style and title content must be read as raw text, not as markup.
     emitter.naively_switch_states(true);
+    let emitter = Quiet(emitter);
     let mut walker = Walker {
         text,
         ..Walker::default()
@@ -120,14 +130,24 @@ struct Walker<'a> {
     open_p: usize,
     head_seen: bool,
     head_open: bool,
+    /// What the next pushed element's text is captured as (set by the metadata reader).
+    pending_capture: Option<(CaptureKind, bool)>,
 }
 
 impl Walker<'_> {
     fn start(&mut self, t: &StartTag<usize>) {
         self.raw = None;
         let tag = Tag::of(&t.name);
+        if self.stack.last().is_some_and(|o| o.foreign) && breaks_out_of_foreign(&t.name) {
+            // As browsers do: an HTML start tag such as `<p>` or `<div>` inside an unclosed
+            // `<svg>` or `<math>` ends the foreign content.
+            if let Some(first) = self.stack.iter().position(|o| o.foreign) {
+                self.pop_to(first);
+            }
+        }
         let in_svg = self.stack.last().is_some_and(|o| o.foreign);
-        self.meta.on_start(tag, t, self.text, in_svg);
+        let furniture = self.stack.last().and_then(|o| o.furniture);
+        self.pending_capture = self.meta.on_start(tag, t, self.text, in_svg, furniture);
         if in_svg {
             if tag.kind() == Kind::RawText {
                 self.raw = Some(Raw::Skip);
@@ -206,6 +226,7 @@ impl Walker<'_> {
             furniture: None,
             furniture_parent: None,
             end: 0,
+            content: false,
         });
         self.stack.push(Open {
             name: b"#document".to_vec(),
@@ -218,6 +239,9 @@ impl Walker<'_> {
             link: false,
             pre: false,
             caption: false,
+            in_article: false,
+            capture: None,
+            date_capture: None,
         });
     }
 
@@ -236,12 +260,47 @@ impl Walker<'_> {
         let id = u32::try_from(self.elements.len()).unwrap_or(u32::MAX);
         let parent = self.stack.last();
         let block_kind = tag.kind() == Kind::Block && !parent.is_some_and(|p| p.foreign);
-        let furniture = if tag.is_furniture() {
-            Some(Furniture::Semantic)
-        } else if tag == Tag::Form
-            || attr(t, b"class").is_some_and(|v| is_furniture_name(&v))
-            || attr(t, b"id").is_some_and(|v| is_furniture_name(&v))
-        {
+        // Page templates name `<html>` and `<body>` after the whole page, not a part of it.
+        let named = if matches!(tag, Tag::Html | Tag::Body) {
+            Named::Neutral
+        } else {
+            element_names(t)
+        };
+        // Bylines and dates are captured apart, so a date element around a byline (or the
+        // reverse) does not hide it.
+        let pending = self.pending_capture.take();
+        let (mut capture, mut date_capture) = (
+            parent.and_then(|p| p.capture),
+            parent.and_then(|p| p.date_capture),
+        );
+        if let Some((kind, marked)) = pending {
+            let furniture = parent.and_then(|p| p.furniture);
+            let slot = if kind == CaptureKind::Author {
+                &mut capture
+            } else {
+                &mut date_capture
+            };
+            if slot.is_none() {
+                *slot = self.meta.begin_capture(kind, furniture, marked);
+            }
+        }
+        let parent = self.stack.last();
+        let in_article = parent.is_some_and(|p| p.in_article)
+            || matches!(tag, Tag::Article | Tag::Main)
+            || named == Named::Content;
+        let furniture = match tag {
+            // An article's own header holds its title, standfirst and byline; a page's header
+            // holds the site's name and menus.
+            Tag::Header if parent.is_some_and(|p| p.in_article) => None,
+            // Asides hold pull quotes and fact boxes as often as side columns; sites also wrap
+            // whole articles in them.
+            Tag::Aside => Some(Furniture::Wrapper),
+            _ if tag.is_furniture() => Some(Furniture::Semantic),
+            _ => None,
+        };
+        let furniture = if furniture.is_some() || tag == Tag::Header {
+            furniture
+        } else if tag == Tag::Form || named == Named::Furniture {
             Some(Furniture::Wrapper)
         } else {
             None
@@ -268,7 +327,12 @@ impl Walker<'_> {
             foreign: parent.is_some_and(|p| p.foreign) || matches!(tag, Tag::Svg | Tag::Math),
             link: parent.is_some_and(|p| p.link) || tag == Tag::A,
             pre: parent.is_some_and(|p| p.pre) || tag == Tag::Pre,
-            caption: parent.is_some_and(|p| p.caption) || tag == Tag::Figcaption,
+            caption: parent.is_some_and(|p| p.caption)
+                || tag == Tag::Figcaption
+                || named == Named::Caption,
+            in_article,
+            capture,
+            date_capture,
         };
         self.elements.push(Element {
             tag,
@@ -276,6 +340,7 @@ impl Walker<'_> {
             furniture,
             furniture_parent: parent.and_then(|p| p.furniture),
             end: id,
+            content: named == Named::Content,
         });
         if block_kind && tag != Tag::Cell {
             self.lines.block(tag.breaks());
@@ -317,8 +382,9 @@ impl Walker<'_> {
                 self.pop_to(i);
                 return;
             }
-            // A stray end tag does not close a table cell or an svg it sits in.
-            if open.tag.is_scope_boundary() {
+            // A stray end tag does not close a table cell it sits in. Foreign content is no
+            // barrier: as in browsers, `</div>` inside an unclosed `<svg>` closes both.
+            if open.tag.is_scope_boundary() && !open.foreign {
                 return;
             }
         }
@@ -330,7 +396,7 @@ impl Walker<'_> {
                 Raw::Title if !self.hidden_by_foreign() => {
                     self.meta.on_title(value, self.text, range)
                 }
-                Raw::LdJson => self.meta.on_ld_json(self.text, range),
+                Raw::LdJson => self.meta.on_ld_json(range),
                 _ => {}
             }
             return;
@@ -342,6 +408,12 @@ impl Walker<'_> {
             self.pop_to(self.stack.len() - 1);
         }
         let Some(top) = self.stack.last().filter(|o| !o.hidden) else {
+            return;
+        };
+        for capture in [top.capture, top.date_capture].into_iter().flatten() {
+            self.meta.captured(capture, value);
+        }
+        let Some(top) = self.stack.last() else {
             return;
         };
         let context = LineContext {
@@ -415,9 +487,105 @@ impl Walker<'_> {
     }
 }
 
+/// What an element's `class`, `id`, `role`, `itemprop` and `aria-hidden` say, content first:
+/// a container named as the article body is never furniture.
+fn element_names(t: &StartTag<usize>) -> Named {
+    if attr(t, b"itemtype").is_some_and(|v| names::is_article_itemtype(&v)) {
+        return Named::Neutral;
+    }
+    let verdicts = [
+        attr(t, b"itemprop").map(|v| names::classify_itemprop(&v)),
+        attr(t, b"itemtype").map(|v| names::classify_itemtype(&v)),
+        attr(t, b"class").map(|v| names::classify(&v)),
+        attr(t, b"id").map(|v| names::classify(&v)),
+        attr(t, b"role").map(|v| names::classify_role(&v)),
+        attr(t, b"aria-hidden")
+            .filter(|v| v.trim().eq_ignore_ascii_case("true"))
+            .map(|_| Named::Furniture),
+    ];
+    let found = |n: Named| verdicts.iter().flatten().any(|&v| v == n);
+    if found(Named::Content) {
+        Named::Content
+    } else if found(Named::Caption) {
+        Named::Caption
+    } else if found(Named::Furniture) {
+        Named::Furniture
+    } else {
+        Named::Neutral
+    }
+}
+
+/// HTML start tags that end foreign (`svg`, `math`) content, as listed by the HTML standard.
+fn breaks_out_of_foreign(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"b" | b"big"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"center"
+            | b"code"
+            | b"dd"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"em"
+            | b"embed"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"hr"
+            | b"i"
+            | b"img"
+            | b"li"
+            | b"listing"
+            | b"menu"
+            | b"meta"
+            | b"nobr"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"ruby"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"strike"
+            | b"sub"
+            | b"sup"
+            | b"table"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
+    )
+}
+
 /// An attribute's value, decoded.
 fn attr(t: &StartTag<usize>, name: &[u8]) -> Option<String> {
     t.attributes
         .get(name)
         .map(|v| String::from_utf8_lossy(&v.value).into_owned())
+}
+
+/// The default emitter without parse errors: the extractor never reads them, and checking every
+/// byte for them costs a tenth of the tokenizer's time.
+struct Quiet(DefaultEmitter<usize>);
+
+impl ForwardingEmitter for Quiet {
+    type Token = Token<usize>;
+
+    fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
+        &mut self.0
+    }
+
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
+
+    fn emit_error(&mut self, _error: html5gum::Error) {}
 }
