@@ -4,9 +4,11 @@
 //! - [`text`] splits plain-text dumps into articles and cleans them (titles, captions, boilerplate).
 //! - [`html`] extracts the article of an HTML page, and renders a page's visible text.
 //! - [`dates`] finds publication dates stated in text.
+//! - [`language`] tells the language of a body of prose.
 
 pub mod dates;
 pub mod html;
+pub mod language;
 pub mod text;
 
 use chancery_model::{Article, Diagnostic, DocFormat, RawDoc};

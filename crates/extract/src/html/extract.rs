@@ -21,9 +21,6 @@ const MAX_TITLE_HEADINGS: usize = 4;
 /// Shortest heading, in characters, taken for the title on the stated title's word.
 const MIN_TITLE_CHARS: usize = 8;
 
-/// Text given to the language detector at most: plenty for a confident guess, bounded in time.
-const LANGUAGE_SAMPLE_BYTES: usize = 4096;
-
 /// Extracts the article of an HTML page, with its metadata.
 pub fn extract_page(doc: &RawDoc, config: &ExtractConfig) -> (Extraction, ArticleMeta) {
     let page = walk(&doc.text);
@@ -88,7 +85,7 @@ pub fn extract_page(doc: &RawDoc, config: &ExtractConfig) -> (Extraction, Articl
             span: to_span(&line.range),
         })
         .collect();
-    let sample = language_sample(&paragraphs);
+    let sample = crate::language::sample(&paragraphs);
     let article = Article {
         id: Article::content_id(title.as_ref(), &paragraphs),
         language: lang::language(&sample, page.meta.lang.as_deref()),
@@ -160,19 +157,6 @@ fn title_line(page: &Page, title: Option<&str>) -> Option<usize> {
     title
         .and_then(|t| headings().find(|(_, l)| l.text == t).map(|(i, _)| i))
         .or_else(|| headings().next().map(|(i, _)| i))
-}
-
-/// The first paragraphs, up to the detector's sample size.
-fn language_sample(paragraphs: &[Block]) -> String {
-    let mut sample = String::new();
-    for p in paragraphs {
-        if sample.len() >= LANGUAGE_SAMPLE_BYTES {
-            break;
-        }
-        sample.push_str(&p.text);
-        sample.push('\n');
-    }
-    sample
 }
 
 /// Maps a range of the decoded text to the raw bytes it was decoded from.

@@ -92,13 +92,13 @@ pub fn iso639_3(tag: &str) -> Option<&'static str> {
 
 /// The language of a page: detected from its text when the detector is confident, else declared.
 pub fn language(text: &str, declared: Option<&str>) -> Option<String> {
-    let detected = whatlang::detect(text);
-    if let Some(info) = detected.as_ref().filter(|i| i.is_reliable()) {
-        return Some(info.lang().code().to_string());
+    let detected = crate::language::guess(text);
+    if let Some(guess) = detected.filter(|g| g.reliable) {
+        return Some(guess.code.to_string());
     }
     declared
         .and_then(iso639_3)
-        .or_else(|| detected.as_ref().map(|i| i.lang().code()))
+        .or_else(|| detected.map(|g| g.code))
         .map(str::to_string)
 }
 

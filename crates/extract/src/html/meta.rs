@@ -5,6 +5,9 @@
 //! Only collection happens here; [`super::describe`] weighs the sources against each other.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use html5gum::StartTag;
 
@@ -458,26 +461,29 @@ fn names_byline(class: &str) -> bool {
 
 /// Whether a class or id names a date shown as text.
 fn names_date(class: &str) -> bool {
-    class.split_ascii_whitespace().any(|token| {
-        let lower = token.to_ascii_lowercase();
-        [
-            "date",
-            "datum",
-            "fecha",
-            "time",
-            "posted",
-            "published",
-            "publish",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
-            && ![
-                "update", "modified", "timeline", "runtime", "times", "timer",
-            ]
-            .iter()
-            .any(|w| lower.contains(w))
-    })
+    class
+        .split_ascii_whitespace()
+        .any(|token| DATE_NAME.is_match(token) && !NOT_DATE_NAME.is_match(token))
 }
+
+/// Words of a class token naming a publication date, matched case-insensitively in one pass.
+static DATE_NAME: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    super::names::matcher(&[
+        "date",
+        "datum",
+        "fecha",
+        "time",
+        "posted",
+        "published",
+        "publish",
+    ])
+});
+/// Words that make a date-like class token name something else.
+static NOT_DATE_NAME: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    super::names::matcher(&[
+        "update", "modified", "timeline", "runtime", "times", "timer",
+    ])
+});
 
 fn names_published(class: &str) -> bool {
     [

@@ -229,7 +229,7 @@ fn assemble(
         publication_date(doc, units, features, roles, &captions, &paragraphs);
     Article {
         id: Article::content_id(title_block.as_ref(), &paragraphs),
-        language: super::language::detect_language(&paragraphs),
+        language: crate::language::detect_language(&paragraphs),
         title: title_block,
         captions,
         paragraphs,

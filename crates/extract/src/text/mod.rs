@@ -8,13 +8,11 @@
 //! - [`features`]: what each line looks like (length, sentence end, stopwords, caption credit, ...);
 //! - [`phrases`]: the curated multilingual list of platform boilerplate;
 //! - [`segment`]: where one article ends and the next begins;
-//! - [`article`]: title, captions, body region, duplicates and date within one article;
-//! - [`language`]: the body's language.
+//! - [`article`]: title, captions, body region, duplicates and date within one article.
 
 mod article;
 mod evidence;
 mod features;
-mod language;
 mod phrases;
 mod segment;
 mod stopwords;

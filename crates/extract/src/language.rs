@@ -67,14 +67,33 @@ static WORD_LANGUAGES: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
     map
 });
 
+/// A language guess: the ISO 639-3 code, and whether the evidence settles it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Guess {
+    pub code: &'static str,
+    pub reliable: bool,
+}
+
 /// ISO 639-3 code of the body's language, judged on its first kilobyte.
 pub fn detect_language(paragraphs: &[Block]) -> Option<String> {
     let sample = sample(paragraphs);
-    if let Some(code) = by_function_words(&sample) {
-        return Some(code.to_string());
+    let guess = guess(&sample)?;
+    (guess.reliable || sample.len() > 200).then(|| guess.code.to_string())
+}
+
+/// The language of a sample of prose: by function words when they settle it, else whatlang's.
+pub fn guess(sample: &str) -> Option<Guess> {
+    if let Some(code) = by_function_words(sample) {
+        return Some(Guess {
+            code,
+            reliable: true,
+        });
     }
-    let info = whatlang::detect(&sample)?;
-    (info.is_reliable() || sample.len() > 200).then(|| info.lang().code().to_string())
+    let info = whatlang::detect(sample)?;
+    Some(Guess {
+        code: info.lang().code(),
+        reliable: info.is_reliable(),
+    })
 }
 
 /// The language whose function words plainly dominate `text`, if one does: they make a quarter of
@@ -118,7 +137,7 @@ fn by_function_words(text: &str) -> Option<&'static str> {
 }
 
 /// The paragraphs' text up to [`SAMPLE_BYTES`], cut at a character boundary.
-fn sample(paragraphs: &[Block]) -> String {
+pub fn sample(paragraphs: &[Block]) -> String {
     let mut sample = String::new();
     for paragraph in paragraphs {
         let room = SAMPLE_BYTES.saturating_sub(sample.len());
