@@ -18,6 +18,7 @@ Examples:
   chancery articles --since 2023-02-01 --language eng
   chancery show 3f2a9c1d                    an article by id (or unique id prefix)
   chancery export --format jsonl --out articles.jsonl
+  chancery extract page.html --format json  print the article of a page, store nothing
 
 Exit codes:
   0  success
@@ -56,6 +57,15 @@ JSONL (fields text/html/url/title/date/source). Re-ingesting the same inputs add
     Show(ShowArgs),
     /// Write stored articles out (one JSON object per line).
     Export(ExportArgs),
+    /// Extract articles from inputs and print them, without storing anything.
+    #[command(
+        after_help = "Prints one JSON object per article: one per HTML page or WARC record, one per \
+article of a text dump. Fields: path, url, title, authors, published (ISO 8601, with the time and \
+offset when the page states them), text (paragraphs joined by blank lines), captions, language, id, \
+subtitle, description, updated, site_name, canonical_url, section, tags, image, the source of each \
+stated value, and provenance.\n\nExample:\n  chancery extract pages/ --format json > articles.jsonl"
+    )]
+    Extract(ExtractArgs),
     /// Ingest the bundled example dumps and list what was made of them.
     Demo(DemoArgs),
 }
@@ -130,6 +140,22 @@ pub struct ExportArgs {
     pub out: Option<PathBuf>,
     #[command(flatten)]
     pub filter: FilterArgs,
+}
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExtractFormat {
+    /// One JSON object per article per line.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files or directories (walked recursively); `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+    pub format: ExtractFormat,
 }
 
 #[derive(Debug, Args)]

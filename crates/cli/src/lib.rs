@@ -24,6 +24,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Articles(args) => commands::articles::run(&cli.data, &args),
         Command::Show(args) => commands::show::run(&cli.data, &args),
         Command::Export(args) => commands::export::run(&cli.data, &args),
+        Command::Extract(args) => commands::extract::run(&args),
         Command::Demo(args) => commands::demo::run(&cli.data, &args),
     };
     match outcome {

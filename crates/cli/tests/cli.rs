@@ -450,3 +450,81 @@ fn closed_stdout_ends_quietly() {
         assert!(stderr.trim().is_empty(), "{command:?}: {stderr}");
     }
 }
+
+/// `extract` prints one object per article with the fields scorers read, and stores nothing.
+#[test]
+fn extract_prints_articles_with_metadata_and_stores_nothing() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let page = dir.path().join("page.html");
+    let body = "The delegations met for six hours on Tuesday and agreed to continue the talks \
+        next month in Geneva, officials from both sides said afterwards.";
+    std::fs::write(
+        &page,
+        format!(
+            r#"<!doctype html><html lang="en"><head><title>Talks resume | Example News</title>
+<meta property="og:site_name" content="Example News">
+<script type="application/ld+json">{{"@type":"NewsArticle","headline":"Talks resume",
+"datePublished":"2023-02-28T09:30:00+01:00","author":{{"@type":"Person","name":"Jane Doe"}}}}</script>
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Talks resume</h1><p class="byline">By Jane Doe, Senior Reporter</p>
+<figure><img src="a.jpg"><figcaption>Delegates arrive in Geneva. (Reuters)</figcaption></figure>
+<p>{body}</p><p>{body}</p><p>Both governments described the meeting as constructive.</p></article>
+<footer>Copyright Example News</footer></body></html>"#
+        ),
+    )
+    .expect("page written");
+    let data = dir.path().join("data");
+    let run = run(
+        &data,
+        &[
+            "extract",
+            "--format",
+            "json",
+            path_str(&page),
+            path_str(&examples_dir()),
+        ],
+    );
+    run.expect_code(0).expect_no_panic();
+    let objects = json_lines(&run.stdout);
+    assert_eq!(
+        objects.len(),
+        4,
+        "one page and three dump articles: {}",
+        run.stdout
+    );
+    let page_object = &objects[0];
+    assert_eq!(text(page_object, "path"), Some(path_str(&page)));
+    assert_eq!(text(page_object, "title"), Some("Talks resume"));
+    assert_eq!(page_object["authors"], serde_json::json!(["Jane Doe"]));
+    assert_eq!(
+        text(page_object, "published"),
+        Some("2023-02-28T09:30:00+01:00")
+    );
+    assert_eq!(text(page_object, "site_name"), Some("Example News"));
+    let body_text = text(page_object, "text").expect("a text field");
+    assert!(body_text.starts_with(body), "{body_text}");
+    assert!(
+        body_text.contains("\n\n"),
+        "paragraphs joined by blank lines"
+    );
+    assert!(!body_text.contains("Reuters") && !body_text.contains("Copyright"));
+    assert_eq!(
+        page_object["captions"],
+        serde_json::json!(["Delegates arrive in Geneva. (Reuters)"])
+    );
+    let dump_titles: Vec<&str> = objects[1..]
+        .iter()
+        .filter_map(|o| text(o, "title"))
+        .collect();
+    let expected: Vec<String> = seed_articles()
+        .into_iter()
+        .map(|(_, title, _)| title)
+        .collect();
+    for title in &expected {
+        assert!(
+            dump_titles.contains(&title.as_str()),
+            "{title} in {dump_titles:?}"
+        );
+    }
+    assert!(!data.exists(), "extract must not create a store");
+}

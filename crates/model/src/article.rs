@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{Provenance, Span};
+use crate::{ArticleMeta, Provenance, Span};
 
 /// Stable identifier of an article: a hash of its normalised title and paragraphs, so the same
 /// article read from two inputs (or twice from one) gets the same id.
@@ -175,6 +175,9 @@ pub struct Article {
     /// Every place this article was read from; more than one when inputs repeat it.
     pub provenance: Vec<Provenance>,
     pub removed: Vec<RemovedLine>,
+    /// What the page states besides the text: subtitle, authors, times, site, section, tags, image.
+    #[serde(default)]
+    pub meta: ArticleMeta,
 }
 
 impl Article {

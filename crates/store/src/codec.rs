@@ -8,7 +8,9 @@
 //! - date evidence: `[source, text, [start, end] | null]`
 //! - dates: `YYYY-MM-DD`; instants: RFC 3339 in UTC with as many fraction digits as needed
 
-use chancery_model::{Block, DateEvidence, DateSource, RemovalReason, RemovedLine, Span};
+use chancery_model::{
+    ArticleMeta, Block, DateEvidence, DateSource, RemovalReason, RemovedLine, Span,
+};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 /// Stores an unsigned value in an SQLite `INTEGER` (signed 64-bit), bit for bit, so the round trip
@@ -120,6 +122,18 @@ pub(crate) fn decode_evidence(json: &str) -> Result<DateEvidence, String> {
 }
 
 /// `YYYY-MM-DD`, which sorts as text in date order (for the years news is written in).
+/// A page's metadata as JSON, or `None` when it states nothing.
+pub(crate) fn encode_meta(meta: &ArticleMeta) -> serde_json::Result<Option<String>> {
+    if *meta == ArticleMeta::default() {
+        return Ok(None);
+    }
+    serde_json::to_string(meta).map(Some)
+}
+
+pub(crate) fn decode_meta(json: &str) -> Result<ArticleMeta, String> {
+    serde_json::from_str(json).map_err(|e| format!("bad metadata: {e}"))
+}
+
 pub(crate) fn encode_date(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }

@@ -56,7 +56,7 @@ pub struct ArticleSummary {
 
 /// Columns of an article row, in the order [`ArticleRow::read`] expects.
 const ARTICLE_COLUMNS: &str = "a.seq, a.id, a.source, a.title, a.title_start, a.title_end, a.url,
-    a.language, a.published, a.published_evidence, a.captions, a.paragraphs, a.removed";
+    a.language, a.published, a.published_evidence, a.captions, a.paragraphs, a.removed, a.meta";
 
 const SUMMARY_COLUMNS: &str = "a.id, a.title, a.source, a.published, a.language, a.words,
     a.paragraph_count,
@@ -277,6 +277,7 @@ struct ArticleRow {
     captions: String,
     paragraphs: String,
     removed: String,
+    meta: Option<String>,
 }
 
 impl ArticleRow {
@@ -295,6 +296,7 @@ impl ArticleRow {
             captions: row.get(10)?,
             paragraphs: row.get(11)?,
             removed: row.get(12)?,
+            meta: row.get(13)?,
         })
     }
 
@@ -317,6 +319,7 @@ impl ArticleRow {
             captions,
             paragraphs,
             removed,
+            meta,
         } = self;
         let decoded = (|| {
             Ok::<_, String>((
@@ -328,9 +331,10 @@ impl ArticleRow {
                     .as_deref()
                     .map(codec::decode_evidence)
                     .transpose()?,
+                meta.as_deref().map(codec::decode_meta).transpose()?,
             ))
         })();
-        let (captions, paragraphs, removed, published, published_evidence) = match decoded {
+        let (captions, paragraphs, removed, published, published_evidence, meta) = match decoded {
             Ok(parts) => parts,
             Err(detail) => return Err((id, detail)),
         };
@@ -354,6 +358,7 @@ impl ArticleRow {
             url,
             provenance,
             removed,
+            meta: meta.unwrap_or_default(),
         })
     }
 }

@@ -77,7 +77,12 @@ CREATE TABLE observed_docs (
 ";
 
 /// Every migration step, in order; the store's schema version is the number applied.
-pub(crate) const MIGRATIONS: &[&str] = &[V1];
+/// Version 2: what a page states about its article besides the text (subtitle, authors, times,
+/// site, section, tags, lead image), as the model's JSON; `NULL` when it states nothing, as text
+/// dumps do. Rows stored before this step read as stating nothing.
+const V2: &str = "ALTER TABLE articles ADD COLUMN meta TEXT;";
+
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version a store has once every known step is applied.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,6 +1,6 @@
 //! The JSON form of an article, shared by `export` and `show --json`.
 
-use chancery_model::{Article, Span};
+use chancery_model::{Article, ArticleMeta, Span};
 use serde_json::{json, Value};
 
 /// An article as one JSON object: text fields first, then dates, source, spans and provenance.
@@ -16,6 +16,8 @@ pub fn article(article: &Article) -> Value {
         "language": article.language,
         "source": article.source,
         "url": article.url,
+        "authors": article.meta.authors,
+        "meta": meta(&article.meta),
         "spans": {
             "title": article.title.as_ref().map(|t| span(&t.span)),
             "captions": article.captions.iter().map(|c| span(&c.span)).collect::<Vec<_>>(),
@@ -27,5 +29,25 @@ pub fn article(article: &Article) -> Value {
             "span": span(&r.span),
         })).collect::<Vec<_>>(),
         "provenance": article.provenance,
+    })
+}
+
+/// What the page states besides the text; times as ISO 8601, as precise as stated, with the
+/// offset from UTC when the page gives one.
+pub fn meta(meta: &ArticleMeta) -> Value {
+    json!({
+        "subtitle": meta.subtitle,
+        "description": meta.description,
+        "authors": meta.authors,
+        "authors_source": meta.authors_source.map(|s| s.as_str()),
+        "published": meta.published.map(|t| t.to_iso()),
+        "published_source": meta.published_source.map(|s| s.as_str()),
+        "updated": meta.updated.map(|t| t.to_iso()),
+        "updated_source": meta.updated_source.map(|s| s.as_str()),
+        "site_name": meta.site_name,
+        "canonical_url": meta.canonical_url,
+        "section": meta.section,
+        "tags": meta.tags,
+        "image": meta.image,
     })
 }

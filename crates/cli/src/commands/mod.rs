@@ -3,6 +3,7 @@
 pub mod articles;
 pub mod demo;
 pub mod export;
+pub mod extract;
 pub mod ingest;
 pub mod json;
 pub mod show;

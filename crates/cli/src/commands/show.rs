@@ -4,6 +4,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
+use chancery_model::ArticleMeta;
 use chancery_store::Store;
 
 use super::{json, Outcome};
@@ -40,6 +41,7 @@ pub fn run(data: &Path, args: &ShowArgs) -> Result<Outcome> {
         article.language.as_deref().unwrap_or("unknown")
     )?;
     writeln!(io::stdout(), "source:    {}", article.source)?;
+    write_meta(&article.meta)?;
     if let Some(url) = &article.url {
         writeln!(io::stdout(), "url:       {url}")?;
     }
@@ -85,4 +87,32 @@ pub fn run(data: &Path, args: &ShowArgs) -> Result<Outcome> {
         writeln!(io::stdout(), "{line}")?;
     }
     Ok(Outcome::Clean)
+}
+
+/// The page's own statements about the article, one line each, only those it makes.
+fn write_meta(meta: &ArticleMeta) -> io::Result<()> {
+    let mut out = io::stdout();
+    let lines = [
+        ("subtitle", meta.subtitle.clone()),
+        (
+            "authors",
+            (!meta.authors.is_empty()).then(|| meta.authors.join("; ")),
+        ),
+        ("time", meta.published.map(|t| t.to_iso())),
+        ("updated", meta.updated.map(|t| t.to_iso())),
+        ("site", meta.site_name.clone()),
+        ("canonical", meta.canonical_url.clone()),
+        ("section", meta.section.clone()),
+        (
+            "tags",
+            (!meta.tags.is_empty()).then(|| meta.tags.join(", ")),
+        ),
+        ("image", meta.image.clone()),
+    ];
+    for (label, value) in lines {
+        if let Some(value) = value {
+            writeln!(out, "{:<11}{value}", format!("{label}:"))?;
+        }
+    }
+    Ok(())
 }

@@ -106,6 +106,7 @@ pub fn extract_page(doc: &RawDoc, config: &ExtractConfig) -> (Extraction, Articl
             .or_else(|| doc.provenance.url.clone()),
         provenance: vec![doc.provenance.clone()],
         removed: Vec::new(),
+        meta: meta.clone(),
         title,
         captions,
         paragraphs,

@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 
 use chancery_model::{
-    Article, Block, DateEvidence, DateSource, RawDoc, RemovalReason, RemovedLine, Span,
+    Article, ArticleMeta, Block, DateEvidence, DateSource, RawDoc, RemovalReason, RemovedLine, Span,
 };
 
 use super::features::Features;
@@ -239,6 +239,7 @@ fn assemble(
         url: doc.meta.url.clone().or_else(|| doc.provenance.url.clone()),
         provenance: vec![doc.provenance.clone()],
         removed,
+        meta: ArticleMeta::default(),
     }
 }
 

@@ -3,10 +3,10 @@
 #![allow(dead_code)]
 
 use chancery_model::{
-    Article, ArticleId, Block, DateEvidence, DateSource, Provenance, RemovalReason, RemovedLine,
-    Span,
+    Article, ArticleId, ArticleMeta, Block, DateEvidence, DateSource, MetaSource, Provenance,
+    RemovalReason, RemovedLine, Span, StatedTime,
 };
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 pub fn block(text: &str, start: u64) -> Block {
     Block {
@@ -104,6 +104,23 @@ pub fn full_article() -> Article {
             },
         ],
         removed,
+        meta: ArticleMeta {
+            subtitle: Some("Talks resume after a year".into()),
+            authors: vec!["Jane Doe".into(), "Émile Zola".into()],
+            authors_source: Some(MetaSource::JsonLd),
+            published: Some(StatedTime {
+                date: date(2023, 2, 28),
+                time: NaiveTime::from_hms_opt(9, 30, 0),
+                utc_offset: Some(3600),
+            }),
+            published_source: Some(MetaSource::OpenGraph),
+            site_name: Some("Reuters".into()),
+            canonical_url: Some("https://www.reuters.com/world/talks-2023-02-28/".into()),
+            section: Some("World".into()),
+            tags: vec!["Iran".into(), "Diplomacy".into()],
+            image: Some("https://www.reuters.com/img/talks.jpg".into()),
+            ..ArticleMeta::default()
+        },
     }
 }
 
@@ -128,6 +145,7 @@ pub fn small(n: usize, source: &str, path: &str) -> Article {
             ..Provenance::default()
         }],
         removed: Vec::new(),
+        meta: ArticleMeta::default(),
     }
 }
 
