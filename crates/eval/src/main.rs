@@ -7,6 +7,7 @@
 //!   as the reference scorer prints it;
 //! - `bench-clean`, `bench-ingest`, `bench-html`: speed of the cleaner, of `chancery ingest`, and of
 //!   the HTML extractor beside trafilatura;
+//! - `html-crates DATA_DIR` (feature `crates`): rs-trafilatura and dom_smoothie beside chancery;
 //! - `ner-train CONLL_TRAIN --dev CONLL_DEV --out MODEL` and `ner CONLL_FILE --model MODEL`: the
 //!   named-entity tagger, trained and scored (conlleval), with its speed beside spaCy.
 
@@ -16,6 +17,8 @@
 mod aeb;
 mod bench;
 mod bench_html;
+#[cfg(feature = "crates")]
+mod crates_cmp;
 mod dumps;
 mod ner;
 mod pyrandom;
@@ -50,6 +53,9 @@ enum Command {
     BenchIngest(bench::IngestArgs),
     /// Time the HTML extractor beside trafilatura on the same pages.
     BenchHtml(bench_html::HtmlArgs),
+    /// Score rs-trafilatura and dom_smoothie beside chancery on the article-extraction benchmark.
+    #[cfg(feature = "crates")]
+    HtmlCrates(dumps::EvalArgs),
     /// Score the HTML extractor and its metadata on trafilatura's evaluation set.
     Trafilatura(trafeval::TrafArgs),
     /// Train the named-entity tagger on a CoNLL file.
@@ -67,6 +73,8 @@ fn main() -> Result<()> {
         Command::BenchClean(args) => bench::clean(&args),
         Command::BenchIngest(args) => bench::ingest(&args),
         Command::BenchHtml(args) => bench_html::run(&args),
+        #[cfg(feature = "crates")]
+        Command::HtmlCrates(args) => crates_cmp::run(&args),
         Command::NerTrain(args) => ner::train_cmd(&args),
         Command::Ner(args) => ner::score_cmd(&args),
     }
