@@ -4,12 +4,17 @@
 //! - [`token`]: tokens split the way news treebanks split them (abbreviations, initials, quotes,
 //!   contractions);
 //! - [`sentence`]: sentences over those tokens;
-//! - [`ner`]: the named-entity tagger, its training and its model file.
+//! - [`ner`]: the named-entity tagger, its training and its model file;
+//! - [`entities`]: an article's entities: types, coreference, roles and affiliations;
+//! - [`geo`]: places on the map: a GeoNames-derived gazetteer and a resolver using the
+//!   article's context.
 //!
 //! Nothing here reads files or fails on odd text: the only fallible call is loading model bytes
 //! the caller supplies ([`ner::NerModel::from_bytes`]).
 
 mod abbrev;
+pub mod entities;
+pub mod geo;
 pub mod ner;
 pub mod sentence;
 pub mod token;

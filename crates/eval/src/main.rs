@@ -9,7 +9,9 @@
 //!   the HTML extractor beside trafilatura;
 //! - `html-crates DATA_DIR` (feature `crates`): rs-trafilatura and dom_smoothie beside chancery;
 //! - `ner-train CONLL_TRAIN --dev CONLL_DEV --out MODEL` and `ner CONLL_FILE --model MODEL`: the
-//!   named-entity tagger, trained and scored (conlleval), with its speed beside spaCy.
+//!   named-entity tagger, trained and scored (conlleval), with its speed beside spaCy;
+//! - `geo GWN.xml`: toponym recognition and resolution on GeoWebNews; ends with
+//!   `SCORE acc161 <value>`.
 
 // This binary's output is its product: the figures it prints.
 #![allow(clippy::print_stdout)]
@@ -20,6 +22,7 @@ mod bench_html;
 #[cfg(feature = "crates")]
 mod crates_cmp;
 mod dumps;
+mod geo;
 mod ner;
 mod pyrandom;
 mod score;
@@ -62,6 +65,8 @@ enum Command {
     NerTrain(ner::TrainArgs),
     /// Score a named-entity model on a CoNLL file (conlleval), with its speed.
     Ner(ner::ScoreArgs),
+    /// Score toponym recognition and resolution on GeoWebNews.
+    Geo(geo::GeoArgs),
 }
 
 fn main() -> Result<()> {
@@ -77,5 +82,6 @@ fn main() -> Result<()> {
         Command::HtmlCrates(args) => crates_cmp::run(&args),
         Command::NerTrain(args) => ner::train_cmd(&args),
         Command::Ner(args) => ner::score_cmd(&args),
+        Command::Geo(args) => geo::run(&args),
     }
 }

@@ -64,6 +64,27 @@ impl Gazetteer {
         self.entries.is_empty()
     }
 
+    /// The lists holding exactly `phrase` (tokenized and normalised like text), as a bit mask
+    /// over [`Gazetteer::lists`]; 0 when none does.
+    pub fn lists_of(&self, phrase: &str) -> u32 {
+        let words: Vec<WordInfo> = tokenize(phrase)
+            .iter()
+            .map(|t| WordInfo::new(t.text(phrase)))
+            .collect();
+        if words.is_empty() || words.len() > MAX_WORDS {
+            return 0;
+        }
+        self.entries.get(&phrase_key(&words)).copied().unwrap_or(0)
+    }
+
+    /// Whether `phrase` is in the list named `list`.
+    pub fn contains(&self, list: &str, phrase: &str) -> bool {
+        self.lists
+            .iter()
+            .position(|l| l == list)
+            .is_some_and(|k| self.lists_of(phrase) & (1 << k) != 0)
+    }
+
     /// The matches covering each word of a sentence.
     pub fn hits(&self, info: &[WordInfo]) -> Vec<Vec<Hit>> {
         let mut out = vec![Vec::new(); info.len()];
@@ -125,5 +146,16 @@ mod tests {
             hits[3],
             [Hit { list: 0, part: 3 }, Hit { list: 0, part: 0 }]
         );
+    }
+
+    #[test]
+    fn looks_up_whole_phrases() {
+        let g = Gazetteer::from_tsv("city\tNew York\ncountry\tFrance\ncity\tParis\n");
+        assert!(g.contains("city", "new york"));
+        assert!(g.contains("country", "France"));
+        assert!(!g.contains("city", "France"));
+        assert!(!g.contains("town", "Paris"));
+        assert_eq!(g.lists_of("York"), 0);
+        assert_eq!(g.lists_of(""), 0);
     }
 }

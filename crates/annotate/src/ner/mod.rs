@@ -93,6 +93,11 @@ impl NerModel {
         &self.types
     }
 
+    /// The lexical resources built into the model (its gazetteer and word features).
+    pub fn resources(&self) -> &Resources {
+        &self.resources
+    }
+
     /// Number of weighted features.
     pub fn n_features(&self) -> usize {
         self.stages.iter().map(|w| w.table.len()).sum()
