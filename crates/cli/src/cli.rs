@@ -81,6 +81,11 @@ pub struct IngestArgs {
     /// Documents extracted and stored per transaction.
     #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub batch: u32,
+    /// NER model for entity annotation. Default: crates/annotate/model/ner.bin under the current
+    /// directory if it exists, else the file $CHANCERY_NER_MODEL names; without one, articles are
+    /// stored without entities.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
 }
 
 /// Filters shared by `articles` and `export`.

@@ -6,6 +6,7 @@
 //! - 2: bad usage (unknown flag, invalid value);
 //! - 3: the command completed, but some inputs had problems (each reported on standard error).
 
+mod annotate;
 mod cli;
 mod commands;
 mod report;

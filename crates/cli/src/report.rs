@@ -16,3 +16,8 @@ pub fn error(error: &anyhow::Error) {
 pub fn diagnostic(diagnostic: &Diagnostic) {
     eprintln!("warning: {diagnostic}");
 }
+
+/// Prints a warning that concerns the run rather than one input.
+pub fn warning(message: &str) {
+    eprintln!("warning: {message}");
+}

@@ -239,8 +239,13 @@ fn bad_inputs_are_reported_and_everything_else_is_ingested() {
         "peak RSS {peak_kb} kB over {MAX_PEAK_RSS_KB} kB"
     );
 
-    // Diagnostics: every stderr line is a warning naming an input by its path.
-    let lines: Vec<&str> = run.stderr.lines().collect();
+    // Diagnostics: every stderr line is a warning naming an input by its path (besides the one
+    // saying that no NER model was found, as the tests run without one).
+    let lines: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|line| !line.starts_with("warning: no NER model"))
+        .collect();
     for line in &lines {
         assert!(
             line.starts_with("warning: "),

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{ArticleMeta, Provenance, Span};
+use crate::{ArticleMeta, EntityRecord, Provenance, Span};
 
 /// Stable identifier of an article: a hash of its normalised title and paragraphs, so the same
 /// article read from two inputs (or twice from one) gets the same id.
@@ -178,6 +178,9 @@ pub struct Article {
     /// What the page states besides the text: subtitle, authors, times, site, section, tags, image.
     #[serde(default)]
     pub meta: ArticleMeta,
+    /// Named entities with their mentions, roles and places; empty when not annotated.
+    #[serde(default)]
+    pub entities: Vec<EntityRecord>,
 }
 
 impl Article {

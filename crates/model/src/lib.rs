@@ -6,6 +6,7 @@
 
 mod article;
 mod diagnostic;
+mod entity;
 mod meta;
 mod offsets;
 mod provenance;
@@ -15,6 +16,7 @@ pub use article::{
     Article, ArticleId, Block, DateEvidence, DateSource, RemovalReason, RemovedLine,
 };
 pub use diagnostic::{Diagnostic, DiagnosticKind};
+pub use entity::{EntityKind, EntityRecord, MentionBlock, MentionRecord, PlaceRecord};
 pub use meta::{ArticleMeta, MetaSource, StatedTime};
 pub use offsets::OffsetMap;
 pub use provenance::{Provenance, Span};

@@ -9,7 +9,7 @@
 //! - dates: `YYYY-MM-DD`; instants: RFC 3339 in UTC with as many fraction digits as needed
 
 use chancery_model::{
-    ArticleMeta, Block, DateEvidence, DateSource, RemovalReason, RemovedLine, Span,
+    ArticleMeta, Block, DateEvidence, DateSource, EntityRecord, RemovalReason, RemovedLine, Span,
 };
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
@@ -132,6 +132,18 @@ pub(crate) fn encode_meta(meta: &ArticleMeta) -> serde_json::Result<Option<Strin
 
 pub(crate) fn decode_meta(json: &str) -> Result<ArticleMeta, String> {
     serde_json::from_str(json).map_err(|e| format!("bad metadata: {e}"))
+}
+
+/// An article's entities as JSON, or `None` when it has none.
+pub(crate) fn encode_entities(entities: &[EntityRecord]) -> serde_json::Result<Option<String>> {
+    if entities.is_empty() {
+        return Ok(None);
+    }
+    serde_json::to_string(entities).map(Some)
+}
+
+pub(crate) fn decode_entities(json: &str) -> Result<Vec<EntityRecord>, String> {
+    serde_json::from_str(json).map_err(|e| format!("bad entity list: {e}"))
 }
 
 pub(crate) fn encode_date(date: NaiveDate) -> String {

@@ -56,7 +56,7 @@ pub struct ArticleSummary {
 
 /// Columns of an article row, in the order [`ArticleRow::read`] expects.
 const ARTICLE_COLUMNS: &str = "a.seq, a.id, a.source, a.title, a.title_start, a.title_end, a.url,
-    a.language, a.published, a.published_evidence, a.captions, a.paragraphs, a.removed, a.meta";
+    a.language, a.published, a.published_evidence, a.captions, a.paragraphs, a.removed, a.meta, a.entities";
 
 const SUMMARY_COLUMNS: &str = "a.id, a.title, a.source, a.published, a.language, a.words,
     a.paragraph_count,
@@ -278,6 +278,7 @@ struct ArticleRow {
     paragraphs: String,
     removed: String,
     meta: Option<String>,
+    entities: Option<String>,
 }
 
 impl ArticleRow {
@@ -297,6 +298,7 @@ impl ArticleRow {
             paragraphs: row.get(11)?,
             removed: row.get(12)?,
             meta: row.get(13)?,
+            entities: row.get(14)?,
         })
     }
 
@@ -320,6 +322,7 @@ impl ArticleRow {
             paragraphs,
             removed,
             meta,
+            entities,
         } = self;
         let decoded = (|| {
             Ok::<_, String>((
@@ -332,12 +335,17 @@ impl ArticleRow {
                     .map(codec::decode_evidence)
                     .transpose()?,
                 meta.as_deref().map(codec::decode_meta).transpose()?,
+                entities
+                    .as_deref()
+                    .map(codec::decode_entities)
+                    .transpose()?,
             ))
         })();
-        let (captions, paragraphs, removed, published, published_evidence, meta) = match decoded {
-            Ok(parts) => parts,
-            Err(detail) => return Err((id, detail)),
-        };
+        let (captions, paragraphs, removed, published, published_evidence, meta, entities) =
+            match decoded {
+                Ok(parts) => parts,
+                Err(detail) => return Err((id, detail)),
+            };
         // Start and end are written together with the title, so they are present whenever it is.
         let title = title.map(|text| Block {
             text,
@@ -359,6 +367,7 @@ impl ArticleRow {
             provenance,
             removed,
             meta: meta.unwrap_or_default(),
+            entities: entities.unwrap_or_default(),
         })
     }
 }

@@ -82,7 +82,12 @@ CREATE TABLE observed_docs (
 /// dumps do. Rows stored before this step read as stating nothing.
 const V2: &str = "ALTER TABLE articles ADD COLUMN meta TEXT;";
 
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
+/// Version 3: the article's named entities (canonical name, type, aliases, mentions with spans,
+/// roles, affiliation, resolved place), as the model's JSON; `NULL` when it has none or was not
+/// annotated. Rows stored before this step read as having none.
+const V3: &str = "ALTER TABLE articles ADD COLUMN entities TEXT;";
+
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version a store has once every known step is applied.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

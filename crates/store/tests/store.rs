@@ -436,3 +436,46 @@ fn a_file_that_is_not_a_database_is_refused_clearly() {
     assert!(matches!(err, StoreError::Open { .. }), "{err:?}");
     assert!(err.to_string().contains(DB_FILE), "{err}");
 }
+
+#[test]
+fn entities_round_trip_and_are_null_when_empty() {
+    let (dir, mut store) = open_temp();
+    let rich = full_article();
+    assert!(!rich.entities.is_empty());
+    let plain = small(7, "site", "b.txt");
+    store.insert_batch(&[rich.clone(), plain.clone()]).unwrap();
+    let read = store.article(rich.id.as_str()).unwrap().unwrap();
+    assert_eq!(read.entities, rich.entities);
+    assert_eq!(
+        store.article(plain.id.as_str()).unwrap(),
+        Some(plain.clone())
+    );
+    drop(store);
+    let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+    let stored: Option<String> = conn
+        .query_row(
+            "SELECT entities FROM articles WHERE id = ?1",
+            [plain.id.as_str()],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, None);
+}
+
+#[test]
+fn store_of_version_two_gains_entities_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = small(3, "site", "c.txt");
+    Store::open(dir.path())
+        .unwrap()
+        .insert_batch(std::slice::from_ref(&article))
+        .unwrap();
+    // Make it look like a store written before step 3: no entities column, version 2.
+    {
+        let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+        conn.execute_batch("ALTER TABLE articles DROP COLUMN entities; PRAGMA user_version = 2;")
+            .unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.article(article.id.as_str()).unwrap(), Some(article));
+}

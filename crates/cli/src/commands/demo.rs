@@ -31,6 +31,7 @@ pub fn run(data: &Path, args: &DemoArgs) -> Result<Outcome> {
         paths: vec![examples],
         quiet: false,
         batch: 2000,
+        model: None,
     };
     let outcome = super::ingest::run(data, &ingest)?;
     writeln!(io::stdout(), "\n== chancery articles")?;

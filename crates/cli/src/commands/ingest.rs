@@ -20,6 +20,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use super::Outcome;
+use crate::annotate::{self, Annotator};
 use crate::cli::IngestArgs;
 use crate::report;
 
@@ -29,6 +30,13 @@ const MAX_BATCH_BYTES: usize = 32 << 20;
 
 pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
     let started = Instant::now();
+    let annotator = match annotate::find_model(args.model.as_deref()) {
+        Some(path) => Some(Annotator::load(&path)?),
+        None => {
+            report::warning(annotate::NO_MODEL);
+            None
+        }
+    };
     let (inputs, walk_problems) = expand_inputs(&args.paths);
     let mut store = Store::open(data)
         .with_context(|| format!("cannot use data directory {}", data.display()))?;
@@ -43,6 +51,7 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
         threshold: EvidenceThreshold::default(),
         totals: Totals::default(),
         progress: &progress,
+        annotator: annotator.as_ref(),
     };
     for problem in walk_problems {
         pipeline.problem(problem);
@@ -109,6 +118,8 @@ struct Pipeline<'a> {
     threshold: EvidenceThreshold,
     totals: Totals,
     progress: &'a ProgressBar,
+    /// Tags each extracted article's entities, when a model was found.
+    annotator: Option<&'a Annotator>,
 }
 
 impl Pipeline<'_> {
@@ -136,9 +147,18 @@ impl Pipeline<'_> {
         self.batch_bytes = 0;
         let evidence = self.observe(&docs)?;
         let config = &self.extract_config;
+        let annotator = self.annotator;
         let extractions: Vec<_> = docs
             .par_iter()
-            .map(|doc| extract(doc, &evidence, config))
+            .map(|doc| {
+                let mut extraction = extract(doc, &evidence, config);
+                if let Some(annotator) = annotator {
+                    for article in &mut extraction.articles {
+                        annotator.annotate(article);
+                    }
+                }
+                extraction
+            })
             .collect();
         let mut articles = Vec::new();
         for extraction in extractions {

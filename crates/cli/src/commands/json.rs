@@ -1,6 +1,6 @@
 //! The JSON form of an article, shared by `export` and `show --json`.
 
-use chancery_model::{Article, ArticleMeta, Span};
+use chancery_model::{Article, ArticleMeta, EntityRecord, Span};
 use serde_json::{json, Value};
 
 /// An article as one JSON object: text fields first, then dates, source, spans and provenance.
@@ -29,6 +29,34 @@ pub fn article(article: &Article) -> Value {
             "span": span(&r.span),
         })).collect::<Vec<_>>(),
         "provenance": article.provenance,
+        "entities": article.entities.iter().map(entity).collect::<Vec<_>>(),
+    })
+}
+
+/// One entity: canonical name, type, aliases, roles, affiliation, country; for a resolved place
+/// its GeoNames id, name and point (`null` otherwise); and its mentions with their spans (byte
+/// offsets into the block's text, and into the raw input when known).
+pub fn entity(entity: &EntityRecord) -> Value {
+    let place = entity.place.as_ref();
+    json!({
+        "name": entity.name,
+        "type": entity.kind.as_str(),
+        "aliases": entity.aliases,
+        "roles": entity.roles,
+        "affiliation": entity.affiliation,
+        "country": entity.country,
+        "geonames_id": place.map(|p| p.geonames_id),
+        "place": place.map(|p| &p.name),
+        "lat": place.map(|p| p.lat),
+        "lon": place.map(|p| p.lon),
+        "mentions": entity.mentions.iter().map(|m| json!({
+            "text": m.text,
+            "block": m.block.as_str(),
+            "index": m.index,
+            "start": m.start,
+            "end": m.end,
+            "raw": m.raw.map(|s| [s.start, s.end]),
+        })).collect::<Vec<_>>(),
     })
 }
 

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
-use chancery_model::ArticleMeta;
+use chancery_model::{ArticleMeta, EntityRecord};
 use chancery_store::Store;
 
 use super::{json, Outcome};
@@ -69,6 +69,7 @@ pub fn run(data: &Path, args: &ShowArgs) -> Result<Outcome> {
         }
         writeln!(io::stdout())?;
     }
+    write_entities(&article.entities)?;
     writeln!(io::stdout(), "provenance:")?;
     for p in &article.provenance {
         let mut line = format!("  {} bytes {}+{}", p.path, p.offset, p.length);
@@ -115,4 +116,45 @@ fn write_meta(meta: &ArticleMeta) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// One line per entity: type, canonical name, then what is known of it.
+fn write_entities(entities: &[EntityRecord]) -> io::Result<()> {
+    if entities.is_empty() {
+        return Ok(());
+    }
+    let mut out = io::stdout();
+    writeln!(out, "entities:")?;
+    for entity in entities {
+        let mut line = format!("  {:<6} {}", entity.kind.as_str(), entity.name);
+        if !entity.aliases.is_empty() {
+            line.push_str(&format!(" (also {})", entity.aliases.join(", ")));
+        }
+        if !entity.roles.is_empty() {
+            line.push_str(&format!("; roles: {}", entity.roles.join(", ")));
+        }
+        if let Some(affiliation) = &entity.affiliation {
+            line.push_str(&format!("; affiliation: {affiliation}"));
+        }
+        match &entity.place {
+            Some(place) => {
+                line.push_str(&format!("; place: {}", place.name));
+                if !place.country.is_empty() {
+                    line.push_str(&format!(" {}", place.country));
+                }
+                line.push_str(&format!(" {:.4},{:.4}", place.lat, place.lon));
+                if place.geonames_id != 0 {
+                    line.push_str(&format!(" geonames {}", place.geonames_id));
+                }
+            }
+            None => {
+                if let Some(country) = &entity.country {
+                    line.push_str(&format!("; country: {country}"));
+                }
+            }
+        }
+        line.push_str(&format!("; {} mentions", entity.mentions.len()));
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out)
 }

@@ -107,6 +107,7 @@ pub fn extract_page(doc: &RawDoc, config: &ExtractConfig) -> (Extraction, Articl
         provenance: vec![doc.provenance.clone()],
         removed: Vec::new(),
         meta: meta.clone(),
+        entities: Vec::new(),
         title,
         captions,
         paragraphs,

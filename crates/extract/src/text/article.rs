@@ -240,6 +240,7 @@ fn assemble(
         provenance: vec![doc.provenance.clone()],
         removed,
         meta: ArticleMeta::default(),
+        entities: Vec::new(),
     }
 }
 

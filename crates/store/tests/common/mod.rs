@@ -3,8 +3,9 @@
 #![allow(dead_code)]
 
 use chancery_model::{
-    Article, ArticleId, ArticleMeta, Block, DateEvidence, DateSource, MetaSource, Provenance,
-    RemovalReason, RemovedLine, Span, StatedTime,
+    Article, ArticleId, ArticleMeta, Block, DateEvidence, DateSource, EntityKind, EntityRecord,
+    MentionBlock, MentionRecord, MetaSource, PlaceRecord, Provenance, RemovalReason, RemovedLine,
+    Span, StatedTime,
 };
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
@@ -121,7 +122,62 @@ pub fn full_article() -> Article {
             image: Some("https://www.reuters.com/img/talks.jpg".into()),
             ..ArticleMeta::default()
         },
+        entities: entities(),
     }
+}
+
+/// Entities of [`full_article`]: a person with a role and affiliation, a resolved place, and an
+/// organisation whose mention has no raw span.
+pub fn entities() -> Vec<EntityRecord> {
+    let mention = |text: &str, block, index, start: usize, raw: Option<u64>| MentionRecord {
+        text: text.to_string(),
+        block,
+        index,
+        start,
+        end: start + text.len(),
+        raw: raw.map(|r| Span::new(r, r + text.len() as u64)),
+    };
+    vec![
+        EntityRecord {
+            name: "Émile Zola".into(),
+            kind: EntityKind::Person,
+            aliases: vec!["Zola".into()],
+            mentions: vec![
+                mention("Émile Zola", MentionBlock::Paragraph, 0, 4, Some(124)),
+                mention("Zola", MentionBlock::Paragraph, 1, 10, None),
+            ],
+            roles: vec!["Secretary of State".into(), "envoy".into()],
+            affiliation: Some("United States".into()),
+            country: None,
+            place: None,
+        },
+        EntityRecord {
+            name: "Vienna".into(),
+            kind: EntityKind::Gpe,
+            aliases: Vec::new(),
+            mentions: vec![mention("Vienna", MentionBlock::Title, 0, 33, Some(33))],
+            roles: Vec::new(),
+            affiliation: None,
+            country: Some("AT".into()),
+            place: Some(PlaceRecord {
+                name: "Vienna".into(),
+                geonames_id: 2_761_369,
+                country: "AT".into(),
+                lat: 48.208_49,
+                lon: 16.372_08,
+            }),
+        },
+        EntityRecord {
+            name: "Reuters".into(),
+            kind: EntityKind::Org,
+            aliases: Vec::new(),
+            mentions: vec![mention("Reuters", MentionBlock::Caption, 0, 48, None)],
+            roles: Vec::new(),
+            affiliation: None,
+            country: None,
+            place: None,
+        },
+    ]
 }
 
 /// A small distinct article number `n` read from `path`.
@@ -146,6 +202,7 @@ pub fn small(n: usize, source: &str, path: &str) -> Article {
         }],
         removed: Vec::new(),
         meta: ArticleMeta::default(),
+        entities: Vec::new(),
     }
 }
 
