@@ -7,16 +7,20 @@
 //! - [`ner`]: the named-entity tagger, its training and its model file;
 //! - [`entities`]: an article's entities: types, coreference, roles and affiliations;
 //! - [`geo`]: places on the map: a GeoNames-derived gazetteer and a resolver using the
-//!   article's context.
+//!   article's context;
+//! - [`time`]: time expressions, normalised to TimeML values against a reference date;
+//! - [`amounts`]: money, percentages and counts with the thing counted.
 //!
 //! Nothing here reads files or fails on odd text: the only fallible call is loading model bytes
 //! the caller supplies ([`ner::NerModel::from_bytes`]).
 
 mod abbrev;
+pub mod amounts;
 pub mod entities;
 pub mod geo;
 pub mod ner;
 pub mod sentence;
+pub mod time;
 pub mod token;
 
 pub use ner::{EntityMention, NerModel};

@@ -11,7 +11,9 @@
 //! - `ner-train CONLL_TRAIN --dev CONLL_DEV --out MODEL` and `ner CONLL_FILE --model MODEL`: the
 //!   named-entity tagger, trained and scored (conlleval), with its speed beside spaCy;
 //! - `geo GWN.xml`: toponym recognition and resolution on GeoWebNews; ends with
-//!   `SCORE acc161 <value>`.
+//!   `SCORE acc161 <value>`;
+//! - `timex TBAQ_DIR`: time expressions on TimeML files, TempEval-3 Task A; ends with
+//!   `SCORE value_f1 <value>`.
 
 // This binary's output is its product: the figures it prints.
 #![allow(clippy::print_stdout)]
@@ -27,6 +29,7 @@ mod ner;
 mod pyrandom;
 mod score;
 mod shingles;
+mod timex;
 mod trafeval;
 
 use anyhow::Result;
@@ -67,6 +70,8 @@ enum Command {
     Ner(ner::ScoreArgs),
     /// Score toponym recognition and resolution on GeoWebNews.
     Geo(geo::GeoArgs),
+    /// Score time expressions on TimeML files (TempEval-3 Task A).
+    Timex(timex::TimexArgs),
 }
 
 fn main() -> Result<()> {
@@ -83,5 +88,6 @@ fn main() -> Result<()> {
         Command::NerTrain(args) => ner::train_cmd(&args),
         Command::Ner(args) => ner::score_cmd(&args),
         Command::Geo(args) => geo::run(&args),
+        Command::Timex(args) => timex::run(&args),
     }
 }
