@@ -4,12 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use chancery_annotate::entities::{
-    annotate_article, ArticleEntities, ArticleText, BlockKind, EntityType,
-};
+use chancery_annotate::entities::{annotate_article, ArticleEntities, ArticleText, BlockKind};
 use chancery_annotate::geo::{Gazetteer, Resolver};
 use chancery_annotate::NerModel;
-use chancery_model::{Article, EntityKind, EntityRecord, MentionBlock, MentionRecord, PlaceRecord};
+use chancery_model::{Article, EntityRecord, MentionBlock, MentionRecord, PlaceRecord};
 
 /// Where the model is built, relative to the repository root.
 pub const DEFAULT_MODEL: &str = "crates/annotate/model/ner.bin";
@@ -77,7 +75,7 @@ impl Annotator {
             .zip(places)
             .map(|(entity, place)| EntityRecord {
                 name: entity.name.clone(),
-                kind: kind(entity.kind),
+                kind: entity.kind,
                 aliases: entity.aliases.clone(),
                 mentions: entity
                     .mentions
@@ -205,17 +203,6 @@ fn block_starts(article: &Article) -> std::collections::HashMap<(BlockKind, usiz
         at += block.text.len();
     }
     out
-}
-
-fn kind(kind: EntityType) -> EntityKind {
-    match kind {
-        EntityType::Person => EntityKind::Person,
-        EntityType::Org => EntityKind::Org,
-        EntityType::Gpe => EntityKind::Gpe,
-        EntityType::Loc => EntityKind::Loc,
-        EntityType::Norp => EntityKind::Norp,
-        EntityType::Misc => EntityKind::Misc,
-    }
 }
 
 #[cfg(test)]

@@ -6,47 +6,8 @@
 
 use chancery_model::Span;
 
-/// The type of an entity, in the manner of OntoNotes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum EntityType {
-    /// A person.
-    Person,
-    /// A company, agency, institution, party, news outlet, team.
-    Org,
-    /// A geopolitical entity: a country, city, state or province.
-    Gpe,
-    /// A location that is not a GPE: a region, sea, river, mountain range, continent.
-    Loc,
-    /// Nationalities, religious and political groups ("Kyrgyz", "Iranian", "Shiite").
-    Norp,
-    /// Anything else named: events, treaties, laws, products.
-    Misc,
-}
-
-impl EntityType {
-    /// The conventional upper-case label: `PERSON`, `ORG`, `GPE`, `LOC`, `NORP`, `MISC`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityType::Person => "PERSON",
-            EntityType::Org => "ORG",
-            EntityType::Gpe => "GPE",
-            EntityType::Loc => "LOC",
-            EntityType::Norp => "NORP",
-            EntityType::Misc => "MISC",
-        }
-    }
-
-    /// A place: [`EntityType::Gpe`] or [`EntityType::Loc`].
-    pub fn is_place(self) -> bool {
-        matches!(self, EntityType::Gpe | EntityType::Loc)
-    }
-}
-
-impl std::fmt::Display for EntityType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+/// The type of an entity: the one the stored records use, so annotation and store agree.
+pub use chancery_model::EntityKind as EntityType;
 
 /// Which part of the article a piece of text is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
