@@ -3,6 +3,9 @@
 //! regular "-ed" forms. The cue nearest to the expression in its sentence decides, a cue before
 //! it counting a little closer than one after.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::amounts::scan::{Kind, Tok};
 
 /// Tense of a clause.
@@ -229,7 +232,7 @@ fn cue(toks: &[Tok], k: usize) -> Option<Tense> {
     if w == "won" && matches!(next, "'" | "’") {
         return Some(Tense::Future);
     }
-    if FUTURE.contains(&w) {
+    if FUTURE_SET.contains(w) {
         return match w {
             // "ll" only as a contraction; "going", "plans", "due", "set" only before "to".
             "ll" => prev_is_apostrophe(toks, k).then_some(Tense::Future),
@@ -252,17 +255,26 @@ fn cue(toks: &[Tok], k: usize) -> Option<Tense> {
     {
         return Some(Tense::Future);
     }
-    if IRREGULAR_PAST.contains(&w) {
+    if IRREGULAR_PAST_SET.contains(w) {
         return Some(Tense::Past);
     }
     if PRESENT.contains(&w) {
         return Some(Tense::Present);
     }
-    if w.len() >= 5 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) && !t.cap {
+    if w.len() >= 5 && w.ends_with("ed") && !NOT_PAST_ED_SET.contains(w) && !t.cap {
         return Some(Tense::Past);
     }
     None
 }
+
+/// The word lists as sets: [`cue`] looks up every word of a sentence for every time expression in
+/// it, and scanning the lists was most of the time annotation's cost.
+static IRREGULAR_PAST_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| IRREGULAR_PAST.iter().copied().collect());
+static NOT_PAST_ED_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NOT_PAST_ED.iter().copied().collect());
+static FUTURE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FUTURE.iter().copied().collect());
 
 fn prev_is_apostrophe(toks: &[Tok], k: usize) -> bool {
     k > 0
