@@ -84,8 +84,11 @@ pub struct IngestArgs {
     /// NER model for entity annotation. Default: crates/annotate/model/ner.bin under the current
     /// directory if it exists, else the file $CHANCERY_NER_MODEL names; without one, articles are
     /// stored without entities.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "no_entities")]
     pub model: Option<PathBuf>,
+    /// Store articles without entity annotation, even when a model is found (the fastest ingest).
+    #[arg(long)]
+    pub no_entities: bool,
 }
 
 /// Filters shared by `articles` and `export`.

@@ -50,6 +50,10 @@ pub struct IngestArgs {
     /// Where to write the corpus and the store (default: a temporary directory, removed after).
     #[arg(long, value_name = "DIR")]
     pub work_dir: Option<PathBuf>,
+    /// Annotate entities with this NER model too (by default ingest runs with `--no-entities`:
+    /// the figure is for reading, cleaning and storing).
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
 }
 
 /// `chancery-eval bench-clean`.
@@ -212,11 +216,25 @@ pub fn ingest(args: &IngestArgs) -> Result<()> {
     );
     println!("cores: {}", available_cores());
 
+    let entities = match &args.model {
+        Some(model) => vec!["--model".into(), model.as_os_str().to_owned()],
+        None => vec!["--no-entities".into()],
+    };
+    println!(
+        "entities: {}",
+        args.model
+            .as_ref()
+            .map_or("not annotated (--no-entities)".to_string(), |m| format!(
+                "annotated with {}",
+                m.display()
+            ))
+    );
     let started = Instant::now();
     let output = Command::new(&chancery)
         .arg("--data")
         .arg(&data_dir)
         .args(["ingest", "--quiet"])
+        .args(&entities)
         .arg(&corpus_dir)
         .output()
         .with_context(|| format!("cannot run {}", chancery.display()))?;

@@ -32,6 +32,7 @@ pub fn run(data: &Path, args: &DemoArgs) -> Result<Outcome> {
         quiet: false,
         batch: 2000,
         model: None,
+        no_entities: false,
     };
     let outcome = super::ingest::run(data, &ingest)?;
     writeln!(io::stdout(), "\n== chancery articles")?;

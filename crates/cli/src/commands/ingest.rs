@@ -31,6 +31,7 @@ const MAX_BATCH_BYTES: usize = 32 << 20;
 pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
     let started = Instant::now();
     let annotator = match annotate::find_model(args.model.as_deref()) {
+        _ if args.no_entities => None,
         Some(path) => Some(Annotator::load(&path)?),
         None => {
             report::warning(annotate::NO_MODEL);
