@@ -8,7 +8,6 @@ use std::io::Read;
 use chancery_model::{DiagnosticKind, DocFormat, DocMeta, Provenance, RawDoc};
 
 use crate::charset::decode_owned;
-use crate::error::describe_io;
 use crate::{decode, diagnostic, Emitter, Event};
 
 /// Reads a whole text or HTML file as one document (offset 0, length = file size).
@@ -22,11 +21,7 @@ pub(crate) fn read_file(file: File, size: u64, format: DocFormat, emitter: &mut 
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     // Bounded again in case the file grew since its size was taken.
     if let Err(error) = file.take(limit + 1).read_to_end(&mut bytes) {
-        emitter.problem(
-            DiagnosticKind::Unreadable,
-            None,
-            format!("cannot read: {}", describe_io(&error)),
-        );
+        emitter.unreadable(&error);
         return;
     }
     if bytes.len() as u64 > limit {

@@ -151,11 +151,7 @@ fn read_file(mut file: File, size: u64, emitter: &mut Emitter) {
         .read_to_end(&mut head)
         .and_then(|_| file.seek(SeekFrom::Start(0)));
     if let Err(error) = rewound {
-        emitter.problem(
-            DiagnosticKind::Unreadable,
-            None,
-            format!("cannot read: {}", describe_io(&error)),
-        );
+        emitter.unreadable(&error);
         return;
     }
     match sniff(&head) {
@@ -221,6 +217,15 @@ impl<'a> Emitter<'a> {
     ) {
         let diagnostic = diagnostic(self.display, kind, location, message);
         self.send(Event::Problem(diagnostic));
+    }
+
+    /// Reports that the input could not be read further.
+    pub(crate) fn unreadable(&mut self, error: &std::io::Error) {
+        self.problem(
+            DiagnosticKind::Unreadable,
+            None,
+            format!("cannot read: {}", describe_io(error)),
+        );
     }
 
     /// A provenance for this input with the given stored position.

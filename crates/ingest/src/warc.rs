@@ -370,11 +370,7 @@ pub(crate) fn read_plain(file: File, emitter: &mut Emitter) {
     loop {
         emitter.progress(reader.position());
         if let Err(error) = skip_newlines(&mut reader) {
-            emitter.problem(
-                DiagnosticKind::Unreadable,
-                None,
-                format!("cannot read: {}", describe_io(&error)),
-            );
+            emitter.unreadable(&error);
             return;
         }
         let offset = reader.position();
@@ -456,11 +452,7 @@ pub(crate) fn read_gz(file: File, emitter: &mut Emitter) {
         let head = match compressed.peek(4) {
             Ok(head) => head.to_vec(),
             Err(error) => {
-                emitter.problem(
-                    DiagnosticKind::Unreadable,
-                    None,
-                    format!("cannot read: {}", describe_io(&error)),
-                );
+                emitter.unreadable(&error);
                 return;
             }
         };
@@ -473,11 +465,7 @@ pub(crate) fn read_gz(file: File, emitter: &mut Emitter) {
                 Ok(true) => continue,
                 Ok(false) => return,
                 Err(error) => {
-                    emitter.problem(
-                        DiagnosticKind::Unreadable,
-                        None,
-                        format!("cannot read: {}", describe_io(&error)),
-                    );
+                    emitter.unreadable(&error);
                     return;
                 }
             }
@@ -519,11 +507,7 @@ pub(crate) fn read_gz(file: File, emitter: &mut Emitter) {
             Ok(true) => resyncing = true,
             Ok(false) => return,
             Err(error) => {
-                emitter.problem(
-                    DiagnosticKind::Unreadable,
-                    None,
-                    format!("cannot read: {}", describe_io(&error)),
-                );
+                emitter.unreadable(&error);
                 return;
             }
         }
