@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use chancery_extract::{html, text, ExtractConfig, NoEvidence};
@@ -16,6 +16,7 @@ use chancery_model::{DocFormat, DocMeta, Provenance, RawDoc};
 use chancery_testkit::{write_corpus, CorpusSpec};
 
 use crate::aeb::Benchmark;
+use crate::timing::best_of;
 
 /// Options of `bench-clean`.
 #[derive(Debug, clap::Args)]
@@ -118,16 +119,13 @@ fn read_dump(path: &Path) -> Result<RawDoc> {
 fn report_clean(label: &str, docs: &[RawDoc], repeats: usize) -> f64 {
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let config = ExtractConfig::default();
-    let mut best = Duration::MAX;
     let mut articles = 0;
-    for _ in 0..repeats.max(1) {
-        let started = Instant::now();
+    let best = best_of(repeats, || {
         articles = docs
             .iter()
             .map(|doc| text::clean_dump(doc, &NoEvidence, &config).articles.len())
             .sum();
-        best = best.min(started.elapsed());
-    }
+    });
     let seconds = best.as_secs_f64().max(1e-9);
     println!(
         "{label}: {} files, {:.1} MB, {articles} articles in {seconds:.3}s: {:.1} MB/s, {:.0} articles/s",

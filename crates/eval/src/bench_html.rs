@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use chancery_extract::{html, ExtractConfig};
@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::aeb::Benchmark;
+use crate::timing::best_of;
 
 /// Options of `bench-html`.
 #[derive(Debug, clap::Args)]
@@ -102,17 +103,6 @@ pub fn run(args: &HtmlArgs) -> Result<()> {
         );
     }
     Ok(())
-}
-
-fn best_of(repeats: usize, mut pass: impl FnMut()) -> Duration {
-    (0..repeats)
-        .map(|_| {
-            let started = Instant::now();
-            pass();
-            started.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
 }
 
 /// Runs the anchors' extraction runner and returns (tool, best pages/s, F1) per tool.

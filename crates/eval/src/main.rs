@@ -30,6 +30,7 @@ mod pyrandom;
 mod score;
 mod shingles;
 mod timex;
+mod timing;
 mod trafeval;
 
 use anyhow::Result;

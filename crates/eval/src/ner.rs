@@ -22,6 +22,8 @@ use chancery_annotate::ner::Resources;
 use chancery_annotate::NerModel;
 use serde_json::Value;
 
+use crate::timing::best_of;
+
 /// Options of `ner-train`.
 #[derive(Debug, clap::Args)]
 pub struct TrainArgs {
@@ -219,15 +221,12 @@ pub fn score_cmd(args: &ScoreArgs) -> Result<()> {
                 .collect()
         })
         .collect();
-    let best = (0..args.repeats.max(1))
-        .map(|_| {
-            let started = Instant::now();
-            for doc in &inputs {
-                std::hint::black_box(model.tag_document(doc));
-            }
-            started.elapsed().as_secs_f64()
-        })
-        .fold(f64::INFINITY, f64::min);
+    let best = best_of(args.repeats, || {
+        for doc in &inputs {
+            std::hint::black_box(model.tag_document(doc));
+        }
+    })
+    .as_secs_f64();
     let ours = tokens as f64 / best.max(1e-9);
     println!(
         "chancery one core: {ours:.0} tokens/s (best of {} passes)",
@@ -245,15 +244,12 @@ pub fn score_cmd(args: &ScoreArgs) -> Result<()> {
                 .join("\n")
         })
         .collect();
-    let raw = (0..args.repeats.max(1))
-        .map(|_| {
-            let started = Instant::now();
-            for text in &texts {
-                std::hint::black_box(model.entities(text));
-            }
-            started.elapsed().as_secs_f64()
-        })
-        .fold(f64::INFINITY, f64::min);
+    let raw = best_of(args.repeats, || {
+        for text in &texts {
+            std::hint::black_box(model.entities(text));
+        }
+    })
+    .as_secs_f64();
     println!(
         "chancery one core from raw text (tokenizer, sentences, tagging): {:.0} tokens/s",
         tokens as f64 / raw.max(1e-9)
