@@ -1,13 +1,22 @@
-//! Entity annotation during ingest: the NER model found and loaded once, the embedded gazetteer,
-//! and an article's entities as the model's [`EntityRecord`]s, places resolved on the map.
+//! Annotation during ingest: the NER model found and loaded once, the embedded gazetteer, and an
+//! article's entities as the model's [`EntityRecord`]s, places resolved on the map; and, with no
+//! model needed, its time expressions and amounts ([`annotate_dates_and_amounts`]).
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use chancery_annotate::entities::{annotate_article, ArticleEntities, ArticleText, BlockKind};
+use chancery_annotate::amounts::{find_amounts, AmountKind as FoundAmountKind};
+use chancery_annotate::entities::{
+    annotate_article, ArticleEntities, ArticleText, BlockKind, TextSpan,
+};
 use chancery_annotate::geo::{Gazetteer, Resolver};
+use chancery_annotate::time::{self, find_timexes, TimexType};
 use chancery_annotate::NerModel;
-use chancery_model::{Article, EntityRecord, MentionBlock, MentionRecord, PlaceRecord};
+use chancery_model::{
+    AmountKind, AmountRecord, Article, DateKind, DateRecord, EntityRecord, MentionBlock,
+    MentionRecord, PlaceRecord,
+};
+use chrono::Datelike;
 
 /// Where the model is built, relative to the repository root.
 pub const DEFAULT_MODEL: &str = "crates/annotate/model/ner.bin";
@@ -172,6 +181,74 @@ impl Annotator {
     }
 }
 
+/// Sets `article.dates` and `article.amounts` from its title, captions and paragraphs: time
+/// expressions resolved against the article's `published` date (left unresolved when it has
+/// none), and amounts of money, percentages and counts.
+pub fn annotate_dates_and_amounts(article: &mut Article) {
+    let text = ArticleText::from_article(article);
+    let joined = text.text();
+    let reference = article
+        .published
+        .and_then(|d| time::Date::new(d.year(), d.month(), d.day()));
+    article.dates = find_timexes(joined, reference)
+        .into_iter()
+        .filter_map(|t| {
+            let (block, span) = locate(&text, t.start, t.end)?;
+            Some(DateRecord {
+                text: joined.get(t.start..t.end)?.to_string(),
+                kind: match t.kind {
+                    TimexType::Date => DateKind::Date,
+                    TimexType::Time => DateKind::Time,
+                    TimexType::Duration => DateKind::Duration,
+                    TimexType::Set => DateKind::Set,
+                },
+                value: t.value,
+                block,
+                index: span.block.index,
+                start: span.start,
+                end: span.end,
+                raw: span.raw,
+            })
+        })
+        .collect();
+    article.amounts = find_amounts(joined)
+        .into_iter()
+        .filter_map(|a| {
+            let (block, span) = locate(&text, a.start, a.end)?;
+            Some(AmountRecord {
+                text: joined.get(a.start..a.end)?.to_string(),
+                kind: match a.kind {
+                    FoundAmountKind::Money { .. } => AmountKind::Money,
+                    FoundAmountKind::Percent => AmountKind::Percent,
+                    FoundAmountKind::PercentagePoints => AmountKind::PercentagePoints,
+                    FoundAmountKind::Count { .. } => AmountKind::Count,
+                },
+                unit: a.unit().to_string(),
+                value: a.value,
+                block,
+                index: span.block.index,
+                start: span.start,
+                end: span.end,
+                raw: span.raw,
+            })
+        })
+        .collect();
+}
+
+/// Where `start..end` of the joined text lies, when it lies within one block.
+fn locate(text: &ArticleText, start: usize, end: usize) -> Option<(MentionBlock, TextSpan)> {
+    let span = text.locate(start, end)?;
+    if span.end - span.start != end - start {
+        return None;
+    }
+    let block = match span.block.kind {
+        BlockKind::Title => MentionBlock::Title,
+        BlockKind::Caption => MentionBlock::Caption,
+        BlockKind::Paragraph => MentionBlock::Paragraph,
+    };
+    Some((block, span))
+}
+
 /// Offset of each block's text in the joined text of [`ArticleText`]: title, captions and
 /// paragraphs in that order, separated by a blank line.
 fn block_starts(article: &Article) -> std::collections::HashMap<(BlockKind, usize), usize> {
@@ -233,6 +310,8 @@ mod tests {
             removed: Vec::new(),
             meta: Default::default(),
             entities: Vec::new(),
+            dates: Vec::new(),
+            amounts: Vec::new(),
         };
         let joined = ArticleText::from_article(&article);
         let starts = block_starts(&article);

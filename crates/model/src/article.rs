@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{ArticleMeta, EntityRecord, Provenance, Span};
+use crate::{AmountRecord, ArticleMeta, DateRecord, EntityRecord, Provenance, Span};
 
 /// Stable identifier of an article: a hash of its normalised title and paragraphs, so the same
 /// article read from two inputs (or twice from one) gets the same id.
@@ -181,6 +181,12 @@ pub struct Article {
     /// Named entities with their mentions, roles and places; empty when not annotated.
     #[serde(default)]
     pub entities: Vec<EntityRecord>,
+    /// Time expressions, resolved against `published`; empty when not annotated.
+    #[serde(default)]
+    pub dates: Vec<DateRecord>,
+    /// Amounts of money, percentages and counts; empty when not annotated.
+    #[serde(default)]
+    pub amounts: Vec<AmountRecord>,
 }
 
 impl Article {

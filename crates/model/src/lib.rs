@@ -7,6 +7,7 @@
 mod article;
 mod diagnostic;
 mod entity;
+mod facts;
 mod meta;
 mod offsets;
 mod provenance;
@@ -17,6 +18,7 @@ pub use article::{
 };
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use entity::{EntityKind, EntityRecord, MentionBlock, MentionRecord, PlaceRecord};
+pub use facts::{AmountKind, AmountRecord, DateKind, DateRecord};
 pub use meta::{ArticleMeta, MetaSource, StatedTime};
 pub use offsets::OffsetMap;
 pub use provenance::{Provenance, Span};

@@ -9,7 +9,8 @@
 //! - dates: `YYYY-MM-DD`; instants: RFC 3339 in UTC with as many fraction digits as needed
 
 use chancery_model::{
-    ArticleMeta, Block, DateEvidence, DateSource, EntityRecord, RemovalReason, RemovedLine, Span,
+    AmountRecord, ArticleMeta, Block, DateEvidence, DateRecord, DateSource, EntityRecord,
+    RemovalReason, RemovedLine, Span,
 };
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
@@ -144,6 +145,30 @@ pub(crate) fn encode_entities(entities: &[EntityRecord]) -> serde_json::Result<O
 
 pub(crate) fn decode_entities(json: &str) -> Result<Vec<EntityRecord>, String> {
     serde_json::from_str(json).map_err(|e| format!("bad entity list: {e}"))
+}
+
+/// An article's time expressions as JSON, or `None` when it has none.
+pub(crate) fn encode_dates(dates: &[DateRecord]) -> serde_json::Result<Option<String>> {
+    if dates.is_empty() {
+        return Ok(None);
+    }
+    serde_json::to_string(dates).map(Some)
+}
+
+pub(crate) fn decode_dates(json: &str) -> Result<Vec<DateRecord>, String> {
+    serde_json::from_str(json).map_err(|e| format!("bad date list: {e}"))
+}
+
+/// An article's amounts as JSON, or `None` when it has none.
+pub(crate) fn encode_amounts(amounts: &[AmountRecord]) -> serde_json::Result<Option<String>> {
+    if amounts.is_empty() {
+        return Ok(None);
+    }
+    serde_json::to_string(amounts).map(Some)
+}
+
+pub(crate) fn decode_amounts(json: &str) -> Result<Vec<AmountRecord>, String> {
+    serde_json::from_str(json).map_err(|e| format!("bad amount list: {e}"))
 }
 
 pub(crate) fn encode_date(date: NaiveDate) -> String {

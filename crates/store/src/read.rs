@@ -56,7 +56,8 @@ pub struct ArticleSummary {
 
 /// Columns of an article row, in the order [`ArticleRow::read`] expects.
 const ARTICLE_COLUMNS: &str = "a.seq, a.id, a.source, a.title, a.title_start, a.title_end, a.url,
-    a.language, a.published, a.published_evidence, a.captions, a.paragraphs, a.removed, a.meta, a.entities";
+    a.language, a.published, a.published_evidence, a.captions, a.paragraphs, a.removed, a.meta, a.entities,
+    a.dates, a.amounts";
 
 const SUMMARY_COLUMNS: &str = "a.id, a.title, a.source, a.published, a.language, a.words,
     a.paragraph_count,
@@ -279,6 +280,8 @@ struct ArticleRow {
     removed: String,
     meta: Option<String>,
     entities: Option<String>,
+    dates: Option<String>,
+    amounts: Option<String>,
 }
 
 impl ArticleRow {
@@ -299,6 +302,8 @@ impl ArticleRow {
             removed: row.get(12)?,
             meta: row.get(13)?,
             entities: row.get(14)?,
+            dates: row.get(15)?,
+            amounts: row.get(16)?,
         })
     }
 
@@ -323,6 +328,8 @@ impl ArticleRow {
             removed,
             meta,
             entities,
+            dates,
+            amounts,
         } = self;
         let decoded = (|| {
             Ok::<_, String>((
@@ -339,13 +346,24 @@ impl ArticleRow {
                     .as_deref()
                     .map(codec::decode_entities)
                     .transpose()?,
+                dates.as_deref().map(codec::decode_dates).transpose()?,
+                amounts.as_deref().map(codec::decode_amounts).transpose()?,
             ))
         })();
-        let (captions, paragraphs, removed, published, published_evidence, meta, entities) =
-            match decoded {
-                Ok(parts) => parts,
-                Err(detail) => return Err((id, detail)),
-            };
+        let (
+            captions,
+            paragraphs,
+            removed,
+            published,
+            published_evidence,
+            meta,
+            entities,
+            dates,
+            amounts,
+        ) = match decoded {
+            Ok(parts) => parts,
+            Err(detail) => return Err((id, detail)),
+        };
         // Start and end are written together with the title, so they are present whenever it is.
         let title = title.map(|text| Block {
             text,
@@ -368,6 +386,8 @@ impl ArticleRow {
             removed,
             meta: meta.unwrap_or_default(),
             entities: entities.unwrap_or_default(),
+            dates: dates.unwrap_or_default(),
+            amounts: amounts.unwrap_or_default(),
         })
     }
 }

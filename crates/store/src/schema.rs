@@ -87,7 +87,13 @@ const V2: &str = "ALTER TABLE articles ADD COLUMN meta TEXT;";
 /// annotated. Rows stored before this step read as having none.
 const V3: &str = "ALTER TABLE articles ADD COLUMN entities TEXT;";
 
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
+/// Version 4: the article's time expressions (text, TIMEX3 type and value, spans) and amounts
+/// (text, kind, value, unit, spans), as the model's JSON; each `NULL` when there are none or the
+/// article was not annotated. Rows stored before this step read as having none.
+const V4: &str = "ALTER TABLE articles ADD COLUMN dates TEXT;
+ALTER TABLE articles ADD COLUMN amounts TEXT;";
+
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version a store has once every known step is applied.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

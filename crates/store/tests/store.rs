@@ -470,11 +470,66 @@ fn store_of_version_two_gains_entities_column() {
         .unwrap()
         .insert_batch(std::slice::from_ref(&article))
         .unwrap();
-    // Make it look like a store written before step 3: no entities column, version 2.
+    // Make it look like a store written before step 3: no entities column (nor the later
+    // dates and amounts), version 2.
     {
         let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
-        conn.execute_batch("ALTER TABLE articles DROP COLUMN entities; PRAGMA user_version = 2;")
-            .unwrap();
+        conn.execute_batch(
+            "ALTER TABLE articles DROP COLUMN entities;
+             ALTER TABLE articles DROP COLUMN dates;
+             ALTER TABLE articles DROP COLUMN amounts;
+             PRAGMA user_version = 2;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.article(article.id.as_str()).unwrap(), Some(article));
+}
+
+#[test]
+fn dates_and_amounts_round_trip_and_are_null_when_empty() {
+    let (dir, mut store) = open_temp();
+    let rich = full_article();
+    assert!(!rich.dates.is_empty() && !rich.amounts.is_empty());
+    let plain = small(8, "site", "d.txt");
+    store.insert_batch(&[rich.clone(), plain.clone()]).unwrap();
+    let read = store.article(rich.id.as_str()).unwrap().unwrap();
+    assert_eq!(read.dates, rich.dates);
+    assert_eq!(read.amounts, rich.amounts);
+    assert_eq!(read, rich);
+    assert_eq!(
+        store.article(plain.id.as_str()).unwrap(),
+        Some(plain.clone())
+    );
+    drop(store);
+    let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+    let stored: (Option<String>, Option<String>) = conn
+        .query_row(
+            "SELECT dates, amounts FROM articles WHERE id = ?1",
+            [plain.id.as_str()],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(stored, (None, None));
+}
+
+#[test]
+fn store_of_version_three_gains_dates_and_amounts_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = small(4, "site", "e.txt");
+    Store::open(dir.path())
+        .unwrap()
+        .insert_batch(std::slice::from_ref(&article))
+        .unwrap();
+    // Make it look like a store written before step 4: no dates or amounts columns, version 3.
+    {
+        let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+        conn.execute_batch(
+            "ALTER TABLE articles DROP COLUMN dates;
+             ALTER TABLE articles DROP COLUMN amounts;
+             PRAGMA user_version = 3;",
+        )
+        .unwrap();
     }
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.article(article.id.as_str()).unwrap(), Some(article));

@@ -80,6 +80,10 @@ pub fn find_amounts(text: &str) -> Vec<Amount> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_start(&toks[i]) {
+            i += 1;
+            continue;
+        }
         match amount_at(text, &toks, i) {
             Some((end, amount)) => {
                 out.push(amount);
@@ -89,6 +93,12 @@ pub fn find_amounts(text: &str) -> Vec<Amount> {
         }
     }
     out
+}
+
+/// Whether an amount can start at this token: digits, a number word or a currency sign or code.
+/// Most tokens are none of these, and checking once here spares every rule its own look.
+fn may_start(t: &scan::Tok) -> bool {
+    t.kind == scan::Kind::Num || number::may_start(&t.low) || money::is_sign_start(&t.low)
 }
 
 /// The amount starting at token `i`, with the index after it.

@@ -40,6 +40,41 @@ const BEFORE: &[(&[&str], &str)] = &[
     (&["rub"], "RUB"),
 ];
 
+/// Whether `w` is the first token of a sign or code in [`BEFORE`].
+pub(crate) fn is_sign_start(w: &str) -> bool {
+    matches!(
+        w,
+        "us" | "u"
+            | "c"
+            | "ca"
+            | "a"
+            | "au"
+            | "nz"
+            | "hk"
+            | "s"
+            | "$"
+            | "€"
+            | "£"
+            | "¥"
+            | "₹"
+            | "rs"
+            | "₽"
+            | "₩"
+            | "₪"
+            | "₺"
+            | "₴"
+            | "₸"
+            | "usd"
+            | "eur"
+            | "gbp"
+            | "jpy"
+            | "chf"
+            | "cny"
+            | "inr"
+            | "rub"
+    )
+}
+
 /// Currency names written after the number (plural and singular), with their code.
 const AFTER: &[(&str, &str)] = &[
     ("dollars", "USD"),
@@ -175,4 +210,16 @@ fn name_after(toks: &[Tok], i: usize) -> Option<(usize, f64, &'static str, Optio
         j += 1;
     }
     Some((j, n.value, code?, n.scale))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_sign_start, BEFORE};
+
+    #[test]
+    fn every_sign_starts_with_a_sign_start() {
+        for (seq, code) in BEFORE {
+            assert!(is_sign_start(seq[0]), "{code}: {:?}", seq[0]);
+        }
+    }
 }

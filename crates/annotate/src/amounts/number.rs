@@ -54,6 +54,11 @@ pub(crate) fn small_word(w: &str) -> Option<u32> {
     })
 }
 
+/// Whether a spelled-out number can start at this word ("seven", "a" million).
+pub(crate) fn may_start(w: &str) -> bool {
+    small_word(w).is_some() || w == "a" || w == "an"
+}
+
 /// The factor of a scale word that may follow a number ("million" -> 1e6, "bn" -> 1e9).
 /// `attached` is true when the word follows the digits without a space ("5m").
 pub(crate) fn scale_word(w: &str, attached: bool) -> Option<f64> {

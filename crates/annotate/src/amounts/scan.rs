@@ -6,6 +6,8 @@
 //! stand alone, so the rules can read "two-year", "mid-November" and "€5bn" as token sequences and
 //! check `gap` where the spelling matters. Never panics: every offset lies on a character boundary.
 
+use compact_str::CompactString;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -26,8 +28,9 @@ pub(crate) struct Tok {
     pub end: usize,
     /// What it is made of.
     pub kind: Kind,
-    /// The text, lower-cased.
-    pub low: String,
+    /// The text, lower-cased; inline up to 24 bytes, as nearly every token is, so scanning
+    /// allocates once per text rather than once per token.
+    pub low: CompactString,
     /// Whether whitespace lies between this token and the previous one.
     pub gap: bool,
     /// Whether a line break lies between this token and the previous one.
@@ -106,7 +109,7 @@ pub(crate) fn scan(text: &str) -> Vec<Tok> {
             start: i,
             end,
             kind,
-            low: s.to_lowercase(),
+            low: lower(s),
             gap,
             newline,
             cap: c.is_uppercase(),
@@ -115,6 +118,17 @@ pub(crate) fn scan(text: &str) -> Vec<Tok> {
         newline = false;
     }
     out
+}
+
+/// `s` lower-cased, without a heap allocation when it is short.
+fn lower(s: &str) -> CompactString {
+    if s.is_ascii() {
+        let mut low = CompactString::from(s);
+        low.make_ascii_lowercase();
+        low
+    } else {
+        CompactString::from(s.to_lowercase())
+    }
 }
 
 /// The end of a digit run starting at `i`: digits, with `,ddd` groups and one `.d+` fraction.
@@ -146,7 +160,7 @@ mod tests {
     use super::*;
 
     fn lows(text: &str) -> Vec<String> {
-        scan(text).into_iter().map(|t| t.low).collect()
+        scan(text).into_iter().map(|t| t.low.to_string()).collect()
     }
 
     #[test]

@@ -109,9 +109,15 @@ impl Cx<'_> {
 /// Every expression in `toks`, in order, none overlapping.
 pub(crate) fn find(toks: &[Tok]) -> Vec<Found> {
     let cx = Cx { toks };
+    let anchors = next_anchors(toks);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Every expression holds an anchor near its start: far from one, no rule can match.
+        if anchors[i] >= i + MAX_LEAD || (anchors[i] > i && !may_lead(&toks[i])) {
+            i += 1;
+            continue;
+        }
         if let Some(f) = best_at(&cx, i) {
             i = f.end.max(i + 1);
             let second = second_day(&cx, &f);
@@ -125,6 +131,275 @@ pub(crate) fn find(toks: &[Tok]) -> Vec<Found> {
         }
     }
     out
+}
+
+/// How far past an expression's first token its first anchor may lie. Qualifiers and
+/// determiners come first ("more than a decade", "the end of the first quarter"): on news and
+/// TimeBank text the anchor is at most 6 tokens in.
+const MAX_LEAD: usize = 8;
+
+/// For each token, the index of the first anchor at or after it (`toks.len()` when none).
+fn next_anchors(toks: &[Tok]) -> Vec<usize> {
+    let mut next = vec![toks.len(); toks.len()];
+    let mut at = toks.len();
+    for (i, t) in toks.iter().enumerate().rev() {
+        if is_anchor(t) {
+            at = i;
+        }
+        next[i] = at;
+    }
+    next
+}
+
+/// Whether a token can carry the meaning of a time expression: digits, calendar and clock words,
+/// number words ("two years"), and the words of relative, vague and recurring expressions.
+/// Function words ("the", "last", "next", "ago" excepted) never suffice alone, so most tokens
+/// of running text are far from an anchor and skip the rules.
+fn is_anchor(t: &Tok) -> bool {
+    use super::lexicon;
+    if t.kind == Kind::Num {
+        return true;
+    }
+    if t.kind != Kind::Word {
+        return false;
+    }
+    let w = t.low.as_str();
+    lexicon::unit(w).is_some()
+        || lexicon::month(w).is_some()
+        || lexicon::weekday(w).is_some()
+        || lexicon::part_of_day(w).is_some()
+        || lexicon::season(w).is_some()
+        || lexicon::ordinal(w).is_some()
+        || crate::amounts::number::small_word(w).is_some()
+        || is_time_word(w)
+}
+
+/// Whether an expression whose anchor comes later may start at this token: punctuation ("'90s")
+/// or one of the words the rules and qualifiers read before an anchor ("the", "last", "more",
+/// "early", "fiscal", ...). Any other word is never an expression's first token.
+fn may_lead(t: &Tok) -> bool {
+    t.kind == Kind::Punct || is_lead_word(&t.low) || super::lexicon::is_vague_count(&t.low)
+}
+
+/// The words [`may_lead`] admits.
+fn is_lead_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "about"
+            | "active"
+            | "additional"
+            | "after"
+            | "ahead"
+            | "almost"
+            | "am"
+            | "an"
+            | "and"
+            | "approximately"
+            | "around"
+            | "as"
+            | "at"
+            | "before"
+            | "beginning"
+            | "between"
+            | "billion"
+            | "bst"
+            | "by"
+            | "calendar"
+            | "cdt"
+            | "cest"
+            | "cet"
+            | "clock"
+            | "coming"
+            | "comparable"
+            | "consecutive"
+            | "corresponding"
+            | "couple"
+            | "cst"
+            | "distant"
+            | "during"
+            | "each"
+            | "early"
+            | "edt"
+            | "eleventh"
+            | "end"
+            | "ended"
+            | "ending"
+            | "ends"
+            | "entire"
+            | "est"
+            | "et"
+            | "evening"
+            | "every"
+            | "few"
+            | "fewer"
+            | "final"
+            | "fiscal"
+            | "flights"
+            | "following"
+            | "for"
+            | "foreseeable"
+            | "from"
+            | "full"
+            | "gmt"
+            | "group"
+            | "half"
+            | "holidays"
+            | "in"
+            | "independence"
+            | "initial"
+            | "into"
+            | "just"
+            | "labor"
+            | "labour"
+            | "last"
+            | "late"
+            | "least"
+            | "less"
+            | "long"
+            | "m"
+            | "mdt"
+            | "memorial"
+            | "men"
+            | "mid"
+            | "middle"
+            | "million"
+            | "more"
+            | "most"
+            | "mst"
+            | "near"
+            | "nearly"
+            | "new"
+            | "next"
+            | "nights"
+            | "no"
+            | "number"
+            | "o"
+            | "of"
+            | "old"
+            | "on"
+            | "or"
+            | "other"
+            | "over"
+            | "p"
+            | "pdt"
+            | "people"
+            | "per"
+            | "percent"
+            | "pm"
+            | "points"
+            | "possible"
+            | "preceding"
+            | "previous"
+            | "prices"
+            | "prior"
+            | "pst"
+            | "pt"
+            | "references"
+            | "remainder"
+            | "rest"
+            | "results"
+            | "right"
+            | "roughly"
+            | "rs"
+            | "s"
+            | "same"
+            | "session"
+            | "several"
+            | "shares"
+            | "short"
+            | "since"
+            | "so"
+            | "some"
+            | "sometime"
+            | "stalemate"
+            | "start"
+            | "straight"
+            | "than"
+            | "that"
+            | "the"
+            | "these"
+            | "this"
+            | "thousand"
+            | "through"
+            | "throughout"
+            | "till"
+            | "to"
+            | "trading"
+            | "troops"
+            | "turn"
+            | "under"
+            | "until"
+            | "up"
+            | "upcoming"
+            | "us"
+            | "utc"
+            | "vague"
+            | "well"
+            | "whole"
+            | "within"
+    )
+}
+
+/// Words other than units, names and numbers that make a time expression on their own or head
+/// one ("now", "recently", "ago", "Christmas", "the nineties", "twice", "noon").
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "ago"
+            | "annually"
+            | "christmas"
+            | "easter"
+            | "halloween"
+            | "thanksgiving"
+            | "valentine"
+            | "eve"
+            | "currently"
+            | "now"
+            | "nowadays"
+            | "recently"
+            | "lately"
+            | "presently"
+            | "recent"
+            | "today"
+            | "tomorrow"
+            | "tonight"
+            | "yesterday"
+            | "daily"
+            | "weekly"
+            | "monthly"
+            | "yearly"
+            | "hourly"
+            | "future"
+            | "past"
+            | "present"
+            | "soon"
+            | "once"
+            | "twice"
+            | "thrice"
+            | "midnight"
+            | "noon"
+            | "midday"
+            | "twenties"
+            | "thirties"
+            | "forties"
+            | "fifties"
+            | "sixties"
+            | "seventies"
+            | "eighties"
+            | "nineties"
+            | "time"
+            | "times"
+            | "period"
+            | "term"
+            | "date"
+            | "later"
+            | "earlier"
+            | "latest"
+            | "fy"
+            | "hence"
+            | "election"
+            | "current"
+    )
 }
 
 /// The second day of "April 24 and 25", "March 5-7", "Feb. 3 or 4": the same month and year.

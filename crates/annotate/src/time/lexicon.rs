@@ -73,24 +73,20 @@ pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
 
 /// A month name or abbreviation (lower case) -> 1-12. `full` says whether it was spelled out.
 pub(crate) fn month(w: &str) -> Option<(u32, bool)> {
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if let Some(i) = FULL.iter().position(|m| *m == w) {
-        return Some((i as u32 + 1, true));
-    }
+    let full = |m| Some((m, true));
     let m = match w {
+        "january" => return full(1),
+        "february" => return full(2),
+        "march" => return full(3),
+        "april" => return full(4),
+        "may" => return full(5),
+        "june" => return full(6),
+        "july" => return full(7),
+        "august" => return full(8),
+        "september" => return full(9),
+        "october" => return full(10),
+        "november" => return full(11),
+        "december" => return full(12),
         "jan" => 1,
         "feb" => 2,
         "mar" => 3,
@@ -109,20 +105,21 @@ pub(crate) fn month(w: &str) -> Option<(u32, bool)> {
 
 /// A weekday name or abbreviation -> 1 (Monday) ... 7 (Sunday), with whether it was plural.
 pub(crate) fn weekday(w: &str) -> Option<(u32, bool)> {
-    const FULL: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    if let Some(i) = FULL.iter().position(|d| *d == w) {
-        return Some((i as u32 + 1, false));
+    let full = |d: &str| match d {
+        "monday" => Some(1),
+        "tuesday" => Some(2),
+        "wednesday" => Some(3),
+        "thursday" => Some(4),
+        "friday" => Some(5),
+        "saturday" => Some(6),
+        "sunday" => Some(7),
+        _ => None,
+    };
+    if let Some(d) = full(w) {
+        return Some((d, false));
     }
-    if let Some(i) = FULL.iter().position(|d| w.strip_suffix('s') == Some(d)) {
-        return Some((i as u32 + 1, true));
+    if let Some(d) = w.strip_suffix('s').and_then(full) {
+        return Some((d, true));
     }
     let d = match w {
         "mon" => 1,
@@ -171,40 +168,40 @@ pub(crate) fn season_month(code: &str) -> u32 {
 
 /// Ordinal words and suffixed digits up to 31 ("third" -> 3, "21st" read elsewhere).
 pub(crate) fn ordinal(w: &str) -> Option<u32> {
-    const ORD: [&str; 31] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-        "twenty-first",
-        "twenty-second",
-        "twenty-third",
-        "twenty-fourth",
-        "twenty-fifth",
-        "twenty-sixth",
-        "twenty-seventh",
-        "twenty-eighth",
-        "twenty-ninth",
-        "thirtieth",
-        "thirty-first",
-    ];
-    ORD.iter().position(|o| *o == w).map(|i| i as u32 + 1)
+    Some(match w {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "twenty-first" => 21,
+        "twenty-second" => 22,
+        "twenty-third" => 23,
+        "twenty-fourth" => 24,
+        "twenty-fifth" => 25,
+        "twenty-sixth" => 26,
+        "twenty-seventh" => 27,
+        "twenty-eighth" => 28,
+        "twenty-ninth" => 29,
+        "thirtieth" => 30,
+        "thirty-first" => 31,
+        _ => return None,
+    })
 }
 
 /// Whether `w` is an ordinal suffix after digits ("21st", "3rd").

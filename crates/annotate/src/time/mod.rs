@@ -107,7 +107,7 @@ pub fn find_timexes(text: &str, reference: Option<Date>) -> Vec<Timex> {
     if found.is_empty() {
         return Vec::new();
     }
-    let sentences = sentence_token_ranges(text, &toks);
+    let mut sentences = SentenceRanges::new(text, &toks);
     let mut ctx = resolve::Context {
         reference,
         ..resolve::Context::default()
@@ -119,9 +119,7 @@ pub fn find_timexes(text: &str, reference: Option<Date>) -> Vec<Timex> {
             continue;
         };
         let sent = sentences
-            .iter()
-            .find(|r| r.contains(&f.start))
-            .cloned()
+            .around(f.start, first.start)
             .unwrap_or(f.start..f.end);
         let tense = tense::tense_near(&toks, sent, f.start, f.end);
         let r = ctx.resolve(&f.sem, tense);
@@ -136,15 +134,93 @@ pub fn find_timexes(text: &str, reference: Option<Date>) -> Vec<Timex> {
     out
 }
 
-/// Sentences as ranges of scanned-token indices.
-fn sentence_token_ranges(text: &str, toks: &[scan::Tok]) -> Vec<std::ops::Range<usize>> {
-    let words = crate::tokenize(text);
-    crate::split_sentences(text, &words)
-        .into_iter()
-        .map(|s| {
-            let a = toks.partition_point(|t| t.start < s.start);
-            let b = toks.partition_point(|t| t.start < s.end);
-            a..b
-        })
-        .collect()
+/// Sentences as ranges of scanned-token indices, split chunk by chunk on demand.
+///
+/// A blank line always ends a sentence, so the text's blank-line-separated chunks (an article's
+/// title, captions and paragraphs) split independently: only chunks holding an expression are
+/// tokenized, which spares most of the text the tokenizer.
+struct SentenceRanges<'a> {
+    text: &'a str,
+    toks: &'a [scan::Tok],
+    /// The chunk last split (byte range) and its sentences.
+    chunk: std::ops::Range<usize>,
+    ranges: Vec<std::ops::Range<usize>>,
+}
+
+impl<'a> SentenceRanges<'a> {
+    fn new(text: &'a str, toks: &'a [scan::Tok]) -> Self {
+        SentenceRanges {
+            text,
+            toks,
+            chunk: 0..0,
+            ranges: Vec::new(),
+        }
+    }
+
+    /// The sentence holding scanned token `tok`, which starts at byte `at`.
+    fn around(&mut self, tok: usize, at: usize) -> Option<std::ops::Range<usize>> {
+        if !self.chunk.contains(&at) {
+            self.chunk = chunk_around(self.text, at);
+            let piece = self.text.get(self.chunk.clone())?;
+            let base = self.chunk.start;
+            let words = crate::tokenize(piece);
+            let toks = self.toks;
+            self.ranges = crate::split_sentences(piece, &words)
+                .into_iter()
+                .map(|s| {
+                    let a = toks.partition_point(|t| t.start < base + s.start);
+                    let b = toks.partition_point(|t| t.start < base + s.end);
+                    a..b
+                })
+                .collect();
+        }
+        self.ranges.iter().find(|r| r.contains(&tok)).cloned()
+    }
+}
+
+/// The byte range of the blank-line-separated chunk holding byte `at` (a token's first byte).
+fn chunk_around(text: &str, at: usize) -> std::ops::Range<usize> {
+    let bytes = text.as_bytes();
+    let at = at.min(bytes.len());
+    let mut k = at;
+    let start = loop {
+        let Some(n) = bytes[..k].iter().rposition(|&b| b == b'\n') else {
+            break 0;
+        };
+        let run = whitespace_run(bytes, n);
+        if is_blank_line(&bytes[run.clone()]) {
+            break run.end.min(at);
+        }
+        k = run.start;
+    };
+    let mut k = at;
+    let end = loop {
+        let Some(n) = bytes[k..].iter().position(|&b| b == b'\n') else {
+            break bytes.len();
+        };
+        let run = whitespace_run(bytes, k + n);
+        if is_blank_line(&bytes[run.clone()]) {
+            break run.start.max(at);
+        }
+        k = run.end;
+    };
+    start..end
+}
+
+/// The run of ASCII whitespace around byte `k`, itself whitespace.
+fn whitespace_run(bytes: &[u8], k: usize) -> std::ops::Range<usize> {
+    let mut a = k;
+    while a > 0 && bytes[a - 1].is_ascii_whitespace() {
+        a -= 1;
+    }
+    let mut b = k + 1;
+    while b < bytes.len() && bytes[b].is_ascii_whitespace() {
+        b += 1;
+    }
+    a..b
+}
+
+/// Whether a run of whitespace holds a blank line, which always ends a sentence.
+fn is_blank_line(run: &[u8]) -> bool {
+    run.iter().filter(|&&b| b == b'\n').count() >= 2
 }

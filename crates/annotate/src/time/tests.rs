@@ -294,3 +294,26 @@ fn random_text_never_panics() {
         }
     }
 }
+
+#[test]
+fn chunks_end_at_blank_lines_only() {
+    let text = "Title\n\nOne line\nand its wrap. Next.\n \t\nLast";
+    let chunk = |at: usize| &text[super::chunk_around(text, at)];
+    assert_eq!(chunk(0), "Title");
+    assert_eq!(
+        chunk(text.find("and").unwrap()),
+        "One line\nand its wrap. Next."
+    );
+    assert_eq!(chunk(text.find("Last").unwrap()), "Last");
+    assert_eq!(chunk(text.len()), "Last");
+}
+
+#[test]
+fn tense_reads_the_sentence_in_its_own_paragraph() {
+    // The second paragraph's "Wednesday" takes the future from its own sentence, not the past
+    // tense of the paragraph before.
+    let text = "The minister arrived on Monday.\n\nShe will leave on Wednesday.";
+    let got = found(text, Some("2023-02-28"));
+    assert_eq!(got[0].2, "2023-02-27");
+    assert_eq!(got[1].2, "2023-03-01");
+}

@@ -153,8 +153,9 @@ impl Pipeline<'_> {
             .par_iter()
             .map(|doc| {
                 let mut extraction = extract(doc, &evidence, config);
-                if let Some(annotator) = annotator {
-                    for article in &mut extraction.articles {
+                for article in &mut extraction.articles {
+                    annotate::annotate_dates_and_amounts(article);
+                    if let Some(annotator) = annotator {
                         annotator.annotate(article);
                     }
                 }

@@ -1,6 +1,6 @@
 //! The JSON form of an article, shared by `export` and `show --json`.
 
-use chancery_model::{Article, ArticleMeta, EntityRecord, Span};
+use chancery_model::{AmountRecord, Article, ArticleMeta, DateRecord, EntityRecord, Span};
 use serde_json::{json, Value};
 
 /// An article as one JSON object: text fields first, then dates, source, spans and provenance.
@@ -30,6 +30,38 @@ pub fn article(article: &Article) -> Value {
         })).collect::<Vec<_>>(),
         "provenance": article.provenance,
         "entities": article.entities.iter().map(entity).collect::<Vec<_>>(),
+        "dates": article.dates.iter().map(date).collect::<Vec<_>>(),
+        "amounts": article.amounts.iter().map(amount).collect::<Vec<_>>(),
+    })
+}
+
+/// One time expression: its text, TIMEX3 type and value (`null` when it could not be resolved),
+/// and where it is (byte offsets into the block's text, and into the raw input when known).
+pub fn date(date: &DateRecord) -> Value {
+    json!({
+        "text": date.text,
+        "type": date.kind.as_str(),
+        "value": date.value,
+        "block": date.block.as_str(),
+        "index": date.index,
+        "start": date.start,
+        "end": date.end,
+        "raw": date.raw.map(|s| [s.start, s.end]),
+    })
+}
+
+/// One amount: its text, kind, value (scale applied) and unit, and where it is.
+pub fn amount(amount: &AmountRecord) -> Value {
+    json!({
+        "text": amount.text,
+        "type": amount.kind.as_str(),
+        "value": amount.value,
+        "unit": amount.unit,
+        "block": amount.block.as_str(),
+        "index": amount.index,
+        "start": amount.start,
+        "end": amount.end,
+        "raw": amount.raw.map(|s| [s.start, s.end]),
     })
 }
 

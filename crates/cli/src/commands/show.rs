@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
-use chancery_model::{ArticleMeta, EntityRecord};
+use chancery_model::{AmountRecord, ArticleMeta, DateRecord, EntityRecord};
 use chancery_store::Store;
 
 use super::{json, Outcome};
@@ -70,6 +70,8 @@ pub fn run(data: &Path, args: &ShowArgs) -> Result<Outcome> {
         writeln!(io::stdout())?;
     }
     write_entities(&article.entities)?;
+    write_dates(&article.dates)?;
+    write_amounts(&article.amounts)?;
     writeln!(io::stdout(), "provenance:")?;
     for p in &article.provenance {
         let mut line = format!("  {} bytes {}+{}", p.path, p.offset, p.length);
@@ -116,6 +118,46 @@ fn write_meta(meta: &ArticleMeta) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// One line per time expression: type, text as written, and its value when resolved.
+fn write_dates(dates: &[DateRecord]) -> io::Result<()> {
+    if dates.is_empty() {
+        return Ok(());
+    }
+    let mut out = io::stdout();
+    writeln!(out, "dates:")?;
+    for date in dates {
+        let mut line = format!("  {:<8} {}", date.kind.as_str(), date.text);
+        if let Some(value) = &date.value {
+            line.push_str(&format!(" = {value}"));
+        }
+        line.push_str(&format!(" ({} {})", date.block.as_str(), date.index));
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out)
+}
+
+/// One line per amount: kind, text as written, value and unit.
+fn write_amounts(amounts: &[AmountRecord]) -> io::Result<()> {
+    if amounts.is_empty() {
+        return Ok(());
+    }
+    let mut out = io::stdout();
+    writeln!(out, "amounts:")?;
+    for amount in amounts {
+        writeln!(
+            out,
+            "  {:<17} {} = {} {} ({} {})",
+            amount.kind.as_str(),
+            amount.text,
+            amount.value,
+            amount.unit,
+            amount.block.as_str(),
+            amount.index
+        )?;
+    }
+    writeln!(out)
 }
 
 /// One line per entity: type, canonical name, then what is known of it.

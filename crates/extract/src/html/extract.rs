@@ -108,6 +108,8 @@ pub fn extract_page(doc: &RawDoc, config: &ExtractConfig) -> (Extraction, Articl
         removed: Vec::new(),
         meta: meta.clone(),
         entities: Vec::new(),
+        dates: Vec::new(),
+        amounts: Vec::new(),
         title,
         captions,
         paragraphs,

@@ -241,6 +241,8 @@ fn assemble(
         removed,
         meta: ArticleMeta::default(),
         entities: Vec::new(),
+        dates: Vec::new(),
+        amounts: Vec::new(),
     }
 }
 

@@ -3,9 +3,9 @@
 #![allow(dead_code)]
 
 use chancery_model::{
-    Article, ArticleId, ArticleMeta, Block, DateEvidence, DateSource, EntityKind, EntityRecord,
-    MentionBlock, MentionRecord, MetaSource, PlaceRecord, Provenance, RemovalReason, RemovedLine,
-    Span, StatedTime,
+    AmountKind, AmountRecord, Article, ArticleId, ArticleMeta, Block, DateEvidence, DateKind,
+    DateRecord, DateSource, EntityKind, EntityRecord, MentionBlock, MentionRecord, MetaSource,
+    PlaceRecord, Provenance, RemovalReason, RemovedLine, Span, StatedTime,
 };
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
@@ -123,7 +123,98 @@ pub fn full_article() -> Article {
             ..ArticleMeta::default()
         },
         entities: entities(),
+        dates: dates(),
+        amounts: amounts(),
     }
+}
+
+/// Time expressions of [`full_article`]: resolved dates with raw spans, one in a caption, and a
+/// duration without a value or raw span.
+pub fn dates() -> Vec<DateRecord> {
+    let record =
+        |text: &str, kind, value: Option<&str>, block, index, start: usize, raw: Option<u64>| {
+            DateRecord {
+                text: text.to_string(),
+                kind,
+                value: value.map(str::to_string),
+                block,
+                index,
+                start,
+                end: start + text.len(),
+                raw: raw.map(|r| Span::new(r, r + text.len() as u64)),
+            }
+        };
+    vec![
+        record(
+            "February 28, 2023",
+            DateKind::Date,
+            Some("2023-02-28"),
+            MentionBlock::Caption,
+            0,
+            28,
+            Some(88),
+        ),
+        record(
+            "Feb. 28, 2023",
+            DateKind::Date,
+            Some("2023-02-28"),
+            MentionBlock::Paragraph,
+            0,
+            8,
+            Some(128),
+        ),
+        record(
+            "Tuesday",
+            DateKind::Date,
+            Some("2023-02-28"),
+            MentionBlock::Paragraph,
+            0,
+            51,
+            Some(171),
+        ),
+        record(
+            "a year",
+            DateKind::Duration,
+            None,
+            MentionBlock::Title,
+            0,
+            0,
+            None,
+        ),
+    ]
+}
+
+/// Amounts of [`full_article`]: one of each kind, fractional values, one without a raw span.
+pub fn amounts() -> Vec<AmountRecord> {
+    let record = |text: &str, kind, value, unit: &str, raw: Option<u64>| AmountRecord {
+        text: text.to_string(),
+        kind,
+        value,
+        unit: unit.to_string(),
+        block: MentionBlock::Paragraph,
+        index: 1,
+        start: 0,
+        end: text.len(),
+        raw: raw.map(|r| Span::new(r, r + text.len() as u64)),
+    };
+    vec![
+        record("$1.25 billion", AmountKind::Money, 1.25e9, "USD", Some(190)),
+        record("60%", AmountKind::Percent, 60.0, "percent", Some(190)),
+        record(
+            "0.25 percentage points",
+            AmountKind::PercentagePoints,
+            0.25,
+            "percentage points",
+            None,
+        ),
+        record(
+            "five Central Asian republics",
+            AmountKind::Count,
+            5.0,
+            "Central Asian republics",
+            None,
+        ),
+    ]
 }
 
 /// Entities of [`full_article`]: a person with a role and affiliation, a resolved place, and an
@@ -203,6 +294,8 @@ pub fn small(n: usize, source: &str, path: &str) -> Article {
         removed: Vec::new(),
         meta: ArticleMeta::default(),
         entities: Vec::new(),
+        dates: Vec::new(),
+        amounts: Vec::new(),
     }
 }
 
