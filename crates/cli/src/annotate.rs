@@ -312,6 +312,8 @@ mod tests {
             entities: Vec::new(),
             dates: Vec::new(),
             amounts: Vec::new(),
+            quotes: Vec::new(),
+            events: Vec::new(),
         };
         let joined = ArticleText::from_article(&article);
         let starts = block_starts(&article);

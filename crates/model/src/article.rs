@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{AmountRecord, ArticleMeta, DateRecord, EntityRecord, Provenance, Span};
+use crate::{
+    AmountRecord, ArticleMeta, DateRecord, EntityRecord, EventRecord, Provenance, QuoteRecord, Span,
+};
 
 /// Stable identifier of an article: a hash of its normalised title and paragraphs, so the same
 /// article read from two inputs (or twice from one) gets the same id.
@@ -187,6 +189,12 @@ pub struct Article {
     /// Amounts of money, percentages and counts; empty when not annotated.
     #[serde(default)]
     pub amounts: Vec<AmountRecord>,
+    /// Quotes with their speakers; empty when not annotated.
+    #[serde(default)]
+    pub quotes: Vec<QuoteRecord>,
+    /// Events between actors; empty when not annotated.
+    #[serde(default)]
+    pub events: Vec<EventRecord>,
 }
 
 impl Article {

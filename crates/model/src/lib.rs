@@ -12,6 +12,7 @@ mod meta;
 mod offsets;
 mod provenance;
 mod raw;
+mod statements;
 
 pub use article::{
     Article, ArticleId, Block, DateEvidence, DateSource, RemovalReason, RemovedLine,
@@ -23,3 +24,7 @@ pub use meta::{ArticleMeta, MetaSource, StatedTime};
 pub use offsets::OffsetMap;
 pub use provenance::{Provenance, Span};
 pub use raw::{DocFormat, DocMeta, RawDoc};
+pub use statements::{
+    ActorRecord, EventAmountRecord, EventDateRecord, EventPlaceRecord, EventRecord, MemberRecord,
+    PartyRecord, QuoteRecord, TextLocation,
+};

@@ -9,10 +9,11 @@
 //! - dates: `YYYY-MM-DD`; instants: RFC 3339 in UTC with as many fraction digits as needed
 
 use chancery_model::{
-    AmountRecord, ArticleMeta, Block, DateEvidence, DateRecord, DateSource, EntityRecord,
-    RemovalReason, RemovedLine, Span,
+    ArticleMeta, Block, DateEvidence, DateSource, RemovalReason, RemovedLine, Span,
 };
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 /// Stores an unsigned value in an SQLite `INTEGER` (signed 64-bit), bit for bit, so the round trip
 /// is exact for every value.
@@ -135,40 +136,18 @@ pub(crate) fn decode_meta(json: &str) -> Result<ArticleMeta, String> {
     serde_json::from_str(json).map_err(|e| format!("bad metadata: {e}"))
 }
 
-/// An article's entities as JSON, or `None` when it has none.
-pub(crate) fn encode_entities(entities: &[EntityRecord]) -> serde_json::Result<Option<String>> {
-    if entities.is_empty() {
+/// A list of an article's annotations (entities, dates, amounts, quotes, events) as JSON, or
+/// `None` when it is empty.
+pub(crate) fn encode_list<T: Serialize>(items: &[T]) -> serde_json::Result<Option<String>> {
+    if items.is_empty() {
         return Ok(None);
     }
-    serde_json::to_string(entities).map(Some)
+    serde_json::to_string(items).map(Some)
 }
 
-pub(crate) fn decode_entities(json: &str) -> Result<Vec<EntityRecord>, String> {
-    serde_json::from_str(json).map_err(|e| format!("bad entity list: {e}"))
-}
-
-/// An article's time expressions as JSON, or `None` when it has none.
-pub(crate) fn encode_dates(dates: &[DateRecord]) -> serde_json::Result<Option<String>> {
-    if dates.is_empty() {
-        return Ok(None);
-    }
-    serde_json::to_string(dates).map(Some)
-}
-
-pub(crate) fn decode_dates(json: &str) -> Result<Vec<DateRecord>, String> {
-    serde_json::from_str(json).map_err(|e| format!("bad date list: {e}"))
-}
-
-/// An article's amounts as JSON, or `None` when it has none.
-pub(crate) fn encode_amounts(amounts: &[AmountRecord]) -> serde_json::Result<Option<String>> {
-    if amounts.is_empty() {
-        return Ok(None);
-    }
-    serde_json::to_string(amounts).map(Some)
-}
-
-pub(crate) fn decode_amounts(json: &str) -> Result<Vec<AmountRecord>, String> {
-    serde_json::from_str(json).map_err(|e| format!("bad amount list: {e}"))
+/// A list stored by [`encode_list`]; `what` names it in the error ("entity list").
+pub(crate) fn decode_list<T: DeserializeOwned>(json: &str, what: &str) -> Result<Vec<T>, String> {
+    serde_json::from_str(json).map_err(|e| format!("bad {what}: {e}"))
 }
 
 pub(crate) fn encode_date(date: NaiveDate) -> String {

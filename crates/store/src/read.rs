@@ -57,7 +57,7 @@ pub struct ArticleSummary {
 /// Columns of an article row, in the order [`ArticleRow::read`] expects.
 const ARTICLE_COLUMNS: &str = "a.seq, a.id, a.source, a.title, a.title_start, a.title_end, a.url,
     a.language, a.published, a.published_evidence, a.captions, a.paragraphs, a.removed, a.meta, a.entities,
-    a.dates, a.amounts";
+    a.dates, a.amounts, a.quotes, a.events";
 
 const SUMMARY_COLUMNS: &str = "a.id, a.title, a.source, a.published, a.language, a.words,
     a.paragraph_count,
@@ -282,6 +282,8 @@ struct ArticleRow {
     entities: Option<String>,
     dates: Option<String>,
     amounts: Option<String>,
+    quotes: Option<String>,
+    events: Option<String>,
 }
 
 impl ArticleRow {
@@ -304,6 +306,8 @@ impl ArticleRow {
             entities: row.get(14)?,
             dates: row.get(15)?,
             amounts: row.get(16)?,
+            quotes: row.get(17)?,
+            events: row.get(18)?,
         })
     }
 
@@ -330,6 +334,8 @@ impl ArticleRow {
             entities,
             dates,
             amounts,
+            quotes,
+            events,
         } = self;
         let decoded = (|| {
             Ok::<_, String>((
@@ -342,26 +348,23 @@ impl ArticleRow {
                     .map(codec::decode_evidence)
                     .transpose()?,
                 meta.as_deref().map(codec::decode_meta).transpose()?,
-                entities
-                    .as_deref()
-                    .map(codec::decode_entities)
-                    .transpose()?,
-                dates.as_deref().map(codec::decode_dates).transpose()?,
-                amounts.as_deref().map(codec::decode_amounts).transpose()?,
             ))
         })();
-        let (
-            captions,
-            paragraphs,
-            removed,
-            published,
-            published_evidence,
-            meta,
-            entities,
-            dates,
-            amounts,
-        ) = match decoded {
+        let (captions, paragraphs, removed, published, published_evidence, meta) = match decoded {
             Ok(parts) => parts,
+            Err(detail) => return Err((id, detail)),
+        };
+        let lists = (|| {
+            Ok::<_, String>((
+                decode_list(entities.as_deref(), "entity list")?,
+                decode_list(dates.as_deref(), "date list")?,
+                decode_list(amounts.as_deref(), "amount list")?,
+                decode_list(quotes.as_deref(), "quote list")?,
+                decode_list(events.as_deref(), "event list")?,
+            ))
+        })();
+        let (entities, dates, amounts, quotes, events) = match lists {
+            Ok(lists) => lists,
             Err(detail) => return Err((id, detail)),
         };
         // Start and end are written together with the title, so they are present whenever it is.
@@ -385,9 +388,19 @@ impl ArticleRow {
             provenance,
             removed,
             meta: meta.unwrap_or_default(),
-            entities: entities.unwrap_or_default(),
-            dates: dates.unwrap_or_default(),
-            amounts: amounts.unwrap_or_default(),
+            entities,
+            dates,
+            amounts,
+            quotes,
+            events,
         })
     }
+}
+
+/// A stored annotation list; `NULL` is an empty list.
+fn decode_list<T: serde::de::DeserializeOwned>(
+    json: Option<&str>,
+    what: &str,
+) -> std::result::Result<Vec<T>, String> {
+    json.map_or(Ok(Vec::new()), |j| codec::decode_list(j, what))
 }

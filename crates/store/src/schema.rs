@@ -93,7 +93,14 @@ const V3: &str = "ALTER TABLE articles ADD COLUMN entities TEXT;";
 const V4: &str = "ALTER TABLE articles ADD COLUMN dates TEXT;
 ALTER TABLE articles ADD COLUMN amounts TEXT;";
 
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+/// Version 5: the article's quotes (content, pieces, cue, speaker and addressee tied to its
+/// entities) and events (PLOVER type, frame, modality, actors with countries, place, date,
+/// amount, evidence sentence), as the model's JSON; each `NULL` when there are none or the
+/// article was not annotated. Rows stored before this step read as having none.
+const V5: &str = "ALTER TABLE articles ADD COLUMN quotes TEXT;
+ALTER TABLE articles ADD COLUMN events TEXT;";
+
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The schema version a store has once every known step is applied.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

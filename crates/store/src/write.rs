@@ -25,8 +25,9 @@ const FIND_ARTICLE: &str = "SELECT seq FROM articles WHERE id = ?1";
 const INSERT_ARTICLE: &str = "INSERT INTO articles (
         id, source, title, title_start, title_end, url, language, published, published_evidence,
         captions, paragraphs, removed, words, paragraph_count, created_at, meta, entities,
-        dates, amounts)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+        dates, amounts, quotes, events)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+        ?20, ?21)";
 
 // Only the uniqueness of (article, path, offset) is tolerated; any other constraint still fails.
 const INSERT_PROVENANCE: &str = "INSERT INTO provenance (
@@ -102,9 +103,11 @@ fn insert_article(
         .transpose()
         .map_err(encode_error)?;
     let meta = codec::encode_meta(&article.meta).map_err(encode_error)?;
-    let entities = codec::encode_entities(&article.entities).map_err(encode_error)?;
-    let dates = codec::encode_dates(&article.dates).map_err(encode_error)?;
-    let amounts = codec::encode_amounts(&article.amounts).map_err(encode_error)?;
+    let entities = codec::encode_list(&article.entities).map_err(encode_error)?;
+    let dates = codec::encode_list(&article.dates).map_err(encode_error)?;
+    let amounts = codec::encode_list(&article.amounts).map_err(encode_error)?;
+    let quotes = codec::encode_list(&article.quotes).map_err(encode_error)?;
+    let events = codec::encode_list(&article.events).map_err(encode_error)?;
     let title = article.title.as_ref();
     stmt.execute(params![
         article.id.as_str(),
@@ -126,6 +129,8 @@ fn insert_article(
         entities,
         dates,
         amounts,
+        quotes,
+        events,
     ])
     .at(path)?;
     Ok(())

@@ -463,30 +463,6 @@ fn entities_round_trip_and_are_null_when_empty() {
 }
 
 #[test]
-fn store_of_version_two_gains_entities_column() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = small(3, "site", "c.txt");
-    Store::open(dir.path())
-        .unwrap()
-        .insert_batch(std::slice::from_ref(&article))
-        .unwrap();
-    // Make it look like a store written before step 3: no entities column (nor the later
-    // dates and amounts), version 2.
-    {
-        let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
-        conn.execute_batch(
-            "ALTER TABLE articles DROP COLUMN entities;
-             ALTER TABLE articles DROP COLUMN dates;
-             ALTER TABLE articles DROP COLUMN amounts;
-             PRAGMA user_version = 2;",
-        )
-        .unwrap();
-    }
-    let store = Store::open(dir.path()).unwrap();
-    assert_eq!(store.article(article.id.as_str()).unwrap(), Some(article));
-}
-
-#[test]
 fn dates_and_amounts_round_trip_and_are_null_when_empty() {
     let (dir, mut store) = open_temp();
     let rich = full_article();
@@ -514,23 +490,59 @@ fn dates_and_amounts_round_trip_and_are_null_when_empty() {
 }
 
 #[test]
-fn store_of_version_three_gains_dates_and_amounts_columns() {
+fn quotes_and_events_round_trip_and_are_null_when_empty() {
+    let (dir, mut store) = open_temp();
+    let rich = full_article();
+    assert!(!rich.quotes.is_empty() && !rich.events.is_empty());
+    let plain = small(9, "site", "f.txt");
+    store.insert_batch(&[rich.clone(), plain.clone()]).unwrap();
+    let read = store.article(rich.id.as_str()).unwrap().unwrap();
+    assert_eq!(read.quotes, rich.quotes);
+    assert_eq!(read.events, rich.events);
+    drop(store);
+    let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+    let stored: (Option<String>, Option<String>) = conn
+        .query_row(
+            "SELECT quotes, events FROM articles WHERE id = ?1",
+            [plain.id.as_str()],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(stored, (None, None));
+}
+
+/// Stores an article, strips the store back to schema `version` by dropping the columns later
+/// steps added, reopens it and checks the article reads back unchanged.
+fn upgrades_from(version: i64, later_columns: &[&str], n: usize) {
     let dir = tempfile::tempdir().unwrap();
-    let article = small(4, "site", "e.txt");
+    let article = small(n, "site", &format!("v{version}.txt"));
     Store::open(dir.path())
         .unwrap()
         .insert_batch(std::slice::from_ref(&article))
         .unwrap();
-    // Make it look like a store written before step 4: no dates or amounts columns, version 3.
     {
         let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
-        conn.execute_batch(
-            "ALTER TABLE articles DROP COLUMN dates;
-             ALTER TABLE articles DROP COLUMN amounts;
-             PRAGMA user_version = 3;",
-        )
-        .unwrap();
+        for column in later_columns {
+            conn.execute_batch(&format!("ALTER TABLE articles DROP COLUMN {column};"))
+                .unwrap();
+        }
+        conn.pragma_update(None, "user_version", version).unwrap();
     }
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.article(article.id.as_str()).unwrap(), Some(article));
+}
+
+#[test]
+fn store_of_version_two_gains_entities_column() {
+    upgrades_from(2, &["entities", "dates", "amounts", "quotes", "events"], 3);
+}
+
+#[test]
+fn store_of_version_three_gains_dates_and_amounts_columns() {
+    upgrades_from(3, &["dates", "amounts", "quotes", "events"], 4);
+}
+
+#[test]
+fn store_of_version_four_gains_quotes_and_events_columns() {
+    upgrades_from(4, &["quotes", "events"], 5);
 }

@@ -32,6 +32,8 @@ pub fn article(article: &Article) -> Value {
         "entities": article.entities.iter().map(entity).collect::<Vec<_>>(),
         "dates": article.dates.iter().map(date).collect::<Vec<_>>(),
         "amounts": article.amounts.iter().map(amount).collect::<Vec<_>>(),
+        "quotes": article.quotes,
+        "events": article.events,
     })
 }
 

@@ -7,6 +7,7 @@ pub mod extract;
 pub mod ingest;
 pub mod json;
 pub mod show;
+mod show_statements;
 
 use chancery_store::ArticleFilter;
 

@@ -72,6 +72,8 @@ pub fn run(data: &Path, args: &ShowArgs) -> Result<Outcome> {
     write_entities(&article.entities)?;
     write_dates(&article.dates)?;
     write_amounts(&article.amounts)?;
+    super::show_statements::write_quotes(&article.quotes)?;
+    super::show_statements::write_events(&article.events)?;
     writeln!(io::stdout(), "provenance:")?;
     for p in &article.provenance {
         let mut line = format!("  {} bytes {}+{}", p.path, p.offset, p.length);

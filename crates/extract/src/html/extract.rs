@@ -110,6 +110,8 @@ pub fn extract_page(doc: &RawDoc, config: &ExtractConfig) -> (Extraction, Articl
         entities: Vec::new(),
         dates: Vec::new(),
         amounts: Vec::new(),
+        quotes: Vec::new(),
+        events: Vec::new(),
         title,
         captions,
         paragraphs,

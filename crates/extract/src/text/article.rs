@@ -243,6 +243,8 @@ fn assemble(
         entities: Vec::new(),
         dates: Vec::new(),
         amounts: Vec::new(),
+        quotes: Vec::new(),
+        events: Vec::new(),
     }
 }
 

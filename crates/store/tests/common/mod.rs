@@ -3,9 +3,11 @@
 #![allow(dead_code)]
 
 use chancery_model::{
-    AmountKind, AmountRecord, Article, ArticleId, ArticleMeta, Block, DateEvidence, DateKind,
-    DateRecord, DateSource, EntityKind, EntityRecord, MentionBlock, MentionRecord, MetaSource,
-    PlaceRecord, Provenance, RemovalReason, RemovedLine, Span, StatedTime,
+    ActorRecord, AmountKind, AmountRecord, Article, ArticleId, ArticleMeta, Block, DateEvidence,
+    DateKind, DateRecord, DateSource, EntityKind, EntityRecord, EventAmountRecord, EventDateRecord,
+    EventPlaceRecord, EventRecord, MemberRecord, MentionBlock, MentionRecord, MetaSource,
+    PartyRecord, PlaceRecord, Provenance, QuoteRecord, RemovalReason, RemovedLine, Span,
+    StatedTime, TextLocation,
 };
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
@@ -125,6 +127,8 @@ pub fn full_article() -> Article {
         entities: entities(),
         dates: dates(),
         amounts: amounts(),
+        quotes: quotes(),
+        events: events(),
     }
 }
 
@@ -217,6 +221,135 @@ pub fn amounts() -> Vec<AmountRecord> {
     ]
 }
 
+/// Where a fixture's quote or event lies: paragraph `index`, bytes `start..end`, and the raw
+/// input bytes when `raw` gives their start.
+fn at(index: usize, start: usize, end: usize, raw: Option<u64>) -> TextLocation {
+    TextLocation {
+        block: MentionBlock::Paragraph,
+        index,
+        start,
+        end,
+        raw: raw.map(|r| Span::new(r, r + (end - start) as u64)),
+    }
+}
+
+/// Quotes of [`full_article`]: a direct quote split in two pieces with a named addressee, and an
+/// indirect one whose speaker is a pronoun left unresolved.
+pub fn quotes() -> Vec<QuoteRecord> {
+    vec![
+        QuoteRecord {
+            kind: "direct".into(),
+            text: "\"We have built\" \"partnerships\"".into(),
+            pieces: vec![at(1, 0, 16, Some(190)), at(2, 0, 14, None)],
+            cue: Some("told".into()),
+            speaker: Some(PartyRecord {
+                text: "Tokayev".into(),
+                entity: Some("Kassym-Jomart Tokayev".into()),
+                link: "name".into(),
+                at: at(1, 18, 25, Some(208)),
+            }),
+            addressee: Some(PartyRecord {
+                text: "Blinken".into(),
+                entity: Some("Antony Blinken".into()),
+                link: "name".into(),
+                at: at(1, 31, 38, None),
+            }),
+        },
+        QuoteRecord {
+            kind: "indirect".into(),
+            text: "that talks will proceed".into(),
+            pieces: vec![at(3, 12, 35, None)],
+            cue: Some("confirmed".into()),
+            speaker: Some(PartyRecord {
+                text: "she".into(),
+                entity: None,
+                link: "unresolved".into(),
+                at: at(3, 0, 3, None),
+            }),
+            addressee: None,
+        },
+    ]
+}
+
+/// Events of [`full_article`]: a dated meeting in a place, and aid from a group with members
+/// and an amount, announced for the future.
+pub fn events() -> Vec<EventRecord> {
+    let actor = |text: &str, name: &str, kind: &str, country: Option<&str>| ActorRecord {
+        text: text.into(),
+        name: name.into(),
+        kind: kind.into(),
+        country: country.map(Into::into),
+        entity: None,
+        members: Vec::new(),
+        at: at(1, 0, text.len(), None),
+    };
+    let mut group = actor(
+        "France, Britain and Germany",
+        "France, Britain and Germany",
+        "group",
+        None,
+    );
+    group.members = vec![
+        MemberRecord {
+            name: "France".into(),
+            country: Some("FRA".into()),
+        },
+        MemberRecord {
+            name: "Britain".into(),
+            country: Some("GBR".into()),
+        },
+    ];
+    vec![
+        EventRecord {
+            event_type: "CONSULT".into(),
+            frame: Some("meet".into()),
+            trigger: "met".into(),
+            modality: "asserted".into(),
+            source: Some(ActorRecord {
+                entity: Some("Antony Blinken".into()),
+                ..actor("Blinken", "Antony Blinken", "person", Some("USA"))
+            }),
+            target: Some(actor(
+                "Tokayev",
+                "Kassym-Jomart Tokayev",
+                "person",
+                Some("KAZ"),
+            )),
+            place: Some(EventPlaceRecord {
+                text: "Astana".into(),
+                country: Some("KAZ".into()),
+                at: at(1, 3, 9, Some(193)),
+            }),
+            date: Some(EventDateRecord {
+                text: "Tuesday".into(),
+                value: Some("2023-02-28".into()),
+                at: at(1, 13, 20, None),
+            }),
+            amount: None,
+            evidence: "In Astana on Tuesday, Blinken met Tokayev.".into(),
+            at: at(1, 0, 42, Some(190)),
+        },
+        EventRecord {
+            event_type: "AID".into(),
+            frame: Some("provide aid".into()),
+            trigger: "will send".into(),
+            modality: "future".into(),
+            source: Some(group),
+            target: Some(actor("Ukraine", "Ukraine", "state", Some("UKR"))),
+            place: None,
+            date: None,
+            amount: Some(EventAmountRecord {
+                text: "$1.25 billion".into(),
+                value: 1.25e9,
+                unit: "USD".into(),
+                at: at(2, 40, 53, None),
+            }),
+            evidence: "France, Britain and Germany will send $1.25 billion to Ukraine.".into(),
+            at: at(2, 0, 63, None),
+        },
+    ]
+}
+
 /// Entities of [`full_article`]: a person with a role and affiliation, a resolved place, and an
 /// organisation whose mention has no raw span.
 pub fn entities() -> Vec<EntityRecord> {
@@ -296,6 +429,8 @@ pub fn small(n: usize, source: &str, path: &str) -> Article {
         entities: Vec::new(),
         dates: Vec::new(),
         amounts: Vec::new(),
+        quotes: Vec::new(),
+        events: Vec::new(),
     }
 }
 
