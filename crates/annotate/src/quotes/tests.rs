@@ -1,0 +1,1 @@
+//! Tests of quote finding on hand-written articles.
