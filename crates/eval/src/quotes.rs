@@ -44,6 +44,9 @@ pub struct QuotesArgs {
     /// With --show: print quoted contents only.
     #[arg(long)]
     pub quoted: bool,
+    /// Score only the texts whose name holds this, and print every quote found in them.
+    #[arg(long, value_name = "PART")]
+    pub only: Option<String>,
 }
 
 /// Least shared share of the larger span for an overlap match.
@@ -134,7 +137,12 @@ pub fn run(args: &QuotesArgs) -> Result<()> {
                     .is_some_and(|(base, _)| base == stem)
             })
             .collect();
-        if files.is_empty() {
+        if files.is_empty()
+            || args
+                .only
+                .as_ref()
+                .is_some_and(|o| !stem.contains(o.as_str()))
+        {
             continue;
         }
         let text = std::fs::read_to_string(path)
@@ -148,6 +156,9 @@ pub fn run(args: &QuotesArgs) -> Result<()> {
         annotate_time += middle - started;
         tokens += chancery_annotate::tokenize(&text).len();
         n_texts += 1;
+        if args.only.is_some() {
+            print_found(&found, &entities);
+        }
         let predicted = predictions(&found, &offsets, &text);
         let index = CharIndex::new(&text);
         let weight = 1.0 / files.len() as f64;
@@ -265,7 +276,8 @@ fn predictions(found: &[Quote], offsets: &[usize], text: &str) -> Vec<Predicted>
 /// Gold contents missed and predictions matched to nothing, for `--show`.
 #[derive(Debug, Default)]
 struct Misses {
-    missed: Vec<(Pieces, bool)>,
+    /// Content, quoted, the overlap of the best prediction (0 when none overlaps), and cue.
+    missed: Vec<(Pieces, bool, f64, Pieces)>,
     spurious: Vec<(Pieces, bool)>,
 }
 
@@ -344,7 +356,16 @@ fn score(
             }
         }
         if matched.is_none() {
-            misses.missed.push((g.content.clone(), gold_quoted[j]));
+            let best = preds
+                .iter()
+                .map(|p| {
+                    let larger = covered(&p.content).max(covered(&g.content)).max(1);
+                    shared(&p.content, &g.content) as f64 / larger as f64
+                })
+                .fold(0.0, f64::max);
+            misses
+                .missed
+                .push((g.content.clone(), gold_quoted[j], best, g.cue.clone()));
         }
     }
     (all, quoted, misses)
@@ -384,10 +405,17 @@ fn show_misses(
             .collect::<Vec<_>>()
             .join(" | ")
     };
-    for (pieces, q) in &misses.missed {
+    for (pieces, q, best, cue) in &misses.missed {
         if shown.0 < args.show && (*q || !args.quoted) {
             shown.0 += 1;
-            println!("MISSED {stem}: {}", show(pieces));
+            let (s, e) = (pieces[0].0, pieces[pieces.len() - 1].1);
+            let before = text.get(s.saturating_sub(100)..s).unwrap_or("");
+            let after = text.get(e..(e + 60).min(text.len())).unwrap_or("");
+            println!(
+                "MISSED {stem} (best overlap {best:.2}, cue {:?}): {}\n    in: {before}[[...]]{after}",
+                show(cue),
+                show(pieces)
+            );
         }
     }
     for (pieces, q) in &misses.spurious {
@@ -395,5 +423,28 @@ fn show_misses(
             shown.1 += 1;
             println!("SPURIOUS {stem}: {}", show(pieces));
         }
+    }
+}
+
+/// Every quote found, for `--only`.
+fn print_found(found: &[Quote], entities: &ArticleEntities) {
+    for q in found {
+        let party = |p: &Option<chancery_annotate::quotes::Party>| {
+            p.as_ref().map_or(String::from("-"), |p| {
+                let name = p
+                    .entity
+                    .and_then(|e| entities.entities.get(e))
+                    .map_or("?", |e| e.name.as_str());
+                format!("{} [{name}]", p.text)
+            })
+        };
+        println!(
+            "FOUND {} cue={:?} speaker={} to={}: {}",
+            q.kind.as_str(),
+            q.cue.as_ref().map(|c| c.text.as_str()).unwrap_or("-"),
+            party(&q.speaker),
+            party(&q.addressee),
+            q.text
+        );
     }
 }

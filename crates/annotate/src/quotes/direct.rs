@@ -12,6 +12,8 @@ use super::types::QuoteKind;
 
 /// Tokens after a quote searched for its cue.
 const AFTER_MAX: usize = 30;
+/// Words a title in quotation marks may have.
+const TITLE_WORDS: usize = 5;
 /// Tokens a cue before a quote may stand from it ("told reporters on Tuesday:").
 const BEFORE_GAP_MAX: usize = 8;
 
@@ -37,6 +39,9 @@ pub(crate) fn find(frame: &Frame) -> Direct {
         let mut in_block: Option<usize> = None;
         for (n, q) in quotes.iter().enumerate() {
             let next_start = quotes.get(n + 1).map_or(be, |nq| nq.start);
+            if is_title(frame, q) {
+                continue;
+            }
             let follows = in_block.filter(|&d| follows_frame(frame, &out.drafts[d], q));
             let attributed = attribute_after(frame, q, next_start, be).or_else(|| {
                 follows
@@ -216,4 +221,23 @@ fn draft(
         within: None,
         frame_end,
     }
+}
+
+/// Whether the quoted stretch is a title rather than words spoken: a few words, each
+/// capitalised but the small ones (''Morning Joe,'', “Doomed to Succeed”).
+fn is_title(frame: &Frame, q: &Quoted) -> bool {
+    let inner = frame.text.get(q.start..q.end).unwrap_or("");
+    let words: Vec<&str> = inner
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    !words.is_empty()
+        && words.len() <= TITLE_WORDS
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "of" | "the" | "to" | "with" | "and" | "for" | "a" | "in" | "on"
+                )
+        })
 }

@@ -15,7 +15,7 @@ use super::phrase::{addressee_after, bytes, phrase_after, subject_before};
 use super::types::QuoteKind;
 
 /// Tokens after a cue searched for its "that" ("said in a statement on Tuesday that").
-const THAT_MAX: usize = 8;
+const THAT_MAX: usize = 20;
 /// Tokens after a cue that still leave the content before it ("..., he said in a statement.").
 const TAIL_MAX: usize = 6;
 /// Words in a source after "according to".
@@ -93,21 +93,29 @@ fn sentence_speaker(direct: &[Draft], start: usize, end: usize) -> Option<Range>
         .find_map(|d| d.speaker)
 }
 
-/// The last token of the sentence's content: before its final punctuation.
+/// The last token of the sentence's content: before its final punctuation, a semicolon, or a
+/// later ", adding that" or ", according to" that starts another attribution.
 fn content_end(frame: &Frame, from: usize, end: usize) -> usize {
     let mut e = end;
     while e > from && (frame.is_terminal(e - 1) || matches!(frame.written(e - 1), "," | ";" | ":"))
     {
         e -= 1;
     }
-    // A later ", adding that" or ", according to" starts another attribution.
     (from..e)
         .find(|&t| {
-            frame.written(t) == ","
-                && (frame.word(t + 1) == "according"
-                    || cue(frame.word(t + 1), frame.word(t + 2)).is_some_and(|(c, _)| {
-                        frame.word(t + 1).ends_with("ing") && c.takes == Takes::Speech
-                    }))
+            let next = frame.word(t + 1);
+            match frame.written(t) {
+                ";" => frame.quote_at(frame.tokens[t].start).is_none(),
+                // "said A and that B": two attributions.
+                "and" | "but" => next == "that" && t > from,
+                "," => {
+                    next == "according"
+                        || (next.ends_with("ing")
+                            && cue(next, frame.word(t + 2))
+                                .is_some_and(|(c, _)| c.takes == Takes::Speech))
+                }
+                _ => false,
+            }
         })
         .unwrap_or(e)
 }
@@ -120,11 +128,17 @@ fn draft(
     speaker: Option<Range>,
     addressee: Option<(usize, usize)>,
 ) -> Option<Draft> {
-    let pieces: Vec<Range> = pieces
+    let mut pieces: Vec<Range> = pieces
         .iter()
         .filter(|p| p.1 > p.0)
         .map(|&p| bytes(frame, p))
         .collect();
+    // A quotation the sentence splitter cut runs on to its closing mark.
+    if let Some(last) = pieces.last_mut() {
+        if let Some(q) = frame.quote_at(last.1.saturating_sub(1)) {
+            last.1 = last.1.max(q.end);
+        }
+    }
     if pieces.is_empty() {
         return None;
     }
@@ -188,7 +202,10 @@ fn reported(
         subject_before(frame, k, first)
     };
     let that_at = (after..(after + THAT_MAX).min(end))
-        .take_while(|&t| !frame.is_punct(t) || frame.written(t) == ",")
+        .take_while(|&t| {
+            (!frame.is_punct(t) || frame.written(t) == ",")
+                && (t == after || cue(frame.word(t), frame.word(t + 1)).is_none())
+        })
         .find(|&t| frame.word(t) == "that");
     let tail_end = content_end(frame, after, end);
 
@@ -199,9 +216,16 @@ fn reported(
         }
     }
 
+    if subject.is_some_and(|s| !names_or_pronoun(frame, s)) && is_noun_too(frame.word(k)) {
+        return None;
+    }
     let speaker = match subject {
         Some(s) => bytes(frame, s),
-        None if participle => earlier?,
+        None if participle => earlier.or_else(|| sentence_subject(frame, first, k))?,
+        // "... and said", "... but warned": the sentence's subject speaks.
+        None if matches!(frame.word(k.wrapping_sub(1)), "and" | "but") => {
+            earlier.or_else(|| sentence_subject(frame, first, k))?
+        }
         None => return None,
     };
     let addressee = word
@@ -218,6 +242,7 @@ fn reported(
         Takes::Speech => {
             that_at.is_some()
                 || frame.is_mark(start)
+                || (lead == "to" && !matches!(word.lemma, "say" | "add" | "write" | "note"))
                 || (stop - start >= 2 && !frame.is_punct(start) && !is_preposition(lead))
         }
         Takes::Clause => opens_clause(lead) || frame.is_mark(start),
@@ -258,4 +283,65 @@ fn content_before(
         return None;
     }
     draft(frame, &pieces, cue, Some(bytes(frame, speaker)), None)
+}
+
+/// Cue forms that are as often plural nouns ("more diverse states", "his calls"): taken as cues
+/// only after a name or a pronoun.
+fn is_noun_too(word: &str) -> bool {
+    matches!(
+        word,
+        "states"
+            | "reports"
+            | "claims"
+            | "calls"
+            | "demands"
+            | "fears"
+            | "hopes"
+            | "doubts"
+            | "notes"
+            | "comments"
+            | "answers"
+            | "charges"
+            | "estimates"
+            | "promises"
+            | "questions"
+            | "supports"
+            | "shows"
+            | "finds"
+            | "thinks"
+            | "writes"
+            | "tweets"
+            | "cites"
+            | "vows"
+            | "boasts"
+            | "jokes"
+            | "replies"
+            | "urges"
+            | "warns"
+            | "worries"
+    )
+}
+
+/// Whether the subject phrase ends in a name or is a pronoun.
+fn names_or_pronoun(frame: &Frame, (a, b): (usize, usize)) -> bool {
+    let head = b.saturating_sub(1).max(a);
+    pronoun(frame.word(head)).is_some()
+        || frame
+            .tokens
+            .get(head)
+            .is_some_and(|t| frame.mention_at(t.start).is_some())
+}
+
+/// The sentence's subject before token `k`: its first name or personal pronoun.
+fn sentence_subject(frame: &Frame, first: usize, k: usize) -> Option<Range> {
+    (first..k).find_map(|t| {
+        let token = frame.tokens.get(t)?;
+        if matches!(frame.word(t), "he" | "she" | "they" | "we" | "i") {
+            return Some((token.start, token.end));
+        }
+        frame
+            .mention_at(token.start)
+            .filter(|m| m.kind != crate::entities::EntityType::Misc)
+            .map(|m| (m.start, m.end))
+    })
 }

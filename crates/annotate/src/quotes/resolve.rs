@@ -50,19 +50,20 @@ impl<'f, 'a> Resolver<'f, 'a> {
     /// The entity the phrase at `span` stands for, and how it was found. A speaker's entity is
     /// remembered for later pronouns.
     pub fn resolve(&mut self, span: Range, speaker: bool) -> (Option<usize>, Link) {
-        let found = self
-            .name_in(span)
-            .map(|e| (Some(e), Link::Name))
-            .or_else(|| {
-                let words: Vec<&str> = self.words(span);
-                match words.as_slice() {
-                    [one] => pronoun(one).map(|p| (self.pronoun(p, span), Link::Pronoun)),
-                    [.., head] => self
-                        .described(head, span)
-                        .map(|e| (Some(e), Link::Description)),
-                    [] => None,
-                }
-            });
+        let found =
+            self.name_in(span)
+                .map(|e| (Some(e), Link::Name))
+                .or_else(|| {
+                    let words: Vec<&str> = self.words(span);
+                    match words.as_slice() {
+                        [one] => pronoun(&one.to_lowercase())
+                            .map(|p| (self.pronoun(p, span), Link::Pronoun)),
+                        [.., head] => self
+                            .described(head, span)
+                            .map(|e| (Some(e), Link::Description)),
+                        [] => None,
+                    }
+                });
         let (entity, link) = match found {
             Some((Some(e), link)) => (Some(e), link),
             _ => (None, Link::Unresolved),
