@@ -164,6 +164,23 @@ const OBJECT: &[(&str, &[&str])] = &[
     ("support", &["supports", "supported"]),
     ("oppose", &["opposes", "opposed"]),
     ("want", &["wants", "wanted"]),
+    ("slam", &["slammed", "slams"]),
+    ("thank", &["thanked", "thanks"]),
+    ("hail", &["hailed", "hails"]),
+    ("label", &["labeled", "labelled", "labels"]),
+    ("brand", &["branded"]),
+    ("dub", &["dubbed"]),
+    ("term", &["termed"]),
+    ("mock", &["mocked", "mocks"]),
+    ("attack", &["attacked", "attacks"]),
+    ("blast", &["blasted", "blasts"]),
+    ("tout", &["touted", "touts", "touting"]),
+    ("welcome", &["welcomed"]),
+    ("threaten", &["threatened", "threatens"]),
+    ("view", &["viewed", "views"]),
+    ("recommend", &["recommended", "recommends"]),
+    ("request", &["requested"]),
+    ("promote", &["promoting"]),
     ("seek", &["sought", "seeks"]),
 ];
 
@@ -269,7 +286,6 @@ pub(crate) fn is_between(word: &str) -> bool {
                 | "allegedly"
                 | "always"
                 | "sometimes"
-                | "had been"
                 | "been"
         )
 }

@@ -10,7 +10,7 @@
 //! when the cue has one.
 
 use super::frame::{Draft, Frame, Range};
-use super::lexicon::{cue, pronoun, CueWord, Takes};
+use super::lexicon::{cue, is_between, pronoun, CueWord, Takes};
 use super::phrase::{addressee_after, bytes, phrase_after, subject_before};
 use super::types::QuoteKind;
 
@@ -49,9 +49,9 @@ fn is_preposition(word: &str) -> bool {
             | "and"
             | "but"
             | "so"
-            | "it"
-            | "this"
             | "nothing"
+            | "yes"
+            | "no"
     )
 }
 
@@ -59,6 +59,8 @@ fn is_preposition(word: &str) -> bool {
 /// already taken by direct quotes.
 pub(crate) fn find(frame: &Frame, used: &[bool], drafts: &mut Vec<Draft>) {
     let direct = drafts.len();
+    let mut quoted: Vec<usize> = drafts.iter().map(Draft::start).collect();
+    quoted.sort_unstable();
     for s in &frame.sentences {
         let (first, end) = (s.tokens.start, s.tokens.end);
         // The sentence's latest speaker, for participle cues ("..., adding that").
@@ -71,8 +73,9 @@ pub(crate) fn find(frame: &Frame, used: &[bool], drafts: &mut Vec<Draft>) {
             } else if frame.word(k) == "according" && frame.word(k + 1) == "to" {
                 according(frame, k, first, end)
             } else {
-                cue(frame.word(k), frame.word(k + 1))
-                    .and_then(|(word, width)| reported(frame, speaker, k, word, width, first, end))
+                cue(frame.word(k), frame.word(k + 1)).and_then(|(word, width)| {
+                    reported(frame, speaker, &quoted, k, (word, width), (first, end))
+                })
             };
             if let Some(d) = found {
                 speaker = d.speaker.or(speaker);
@@ -106,13 +109,23 @@ fn content_end(frame: &Frame, from: usize, end: usize) -> usize {
             let next = frame.word(t + 1);
             match frame.written(t) {
                 ";" => frame.quote_at(frame.tokens[t].start).is_none(),
-                // "said A and that B": two attributions.
-                "and" | "but" => next == "that" && t > from,
                 "," => {
                     next == "according"
-                        || (next.ends_with("ing")
-                            && cue(next, frame.word(t + 2))
-                                .is_some_and(|(c, _)| c.takes == Takes::Speech))
+                        || (next.ends_with("ing") && cue(next, frame.word(t + 2)).is_some())
+                }
+                // "... but argues that", "... and said", "while Sanders suggests": another cue.
+                "and" | "but" | "while" if t > from => {
+                    let named = |u: usize| {
+                        pronoun(frame.word(u)).is_some()
+                            || frame
+                                .tokens
+                                .get(u)
+                                .is_some_and(|tok| frame.mention_at(tok.start).is_some())
+                    };
+                    let verb = (t + 1..t + 4).find(|&u| !named(u) && !is_between(frame.word(u)));
+                    verb.is_some_and(|u| {
+                        frame.word(u) == "that" || cue(frame.word(u), frame.word(u + 1)).is_some()
+                    })
                 }
                 _ => false,
             }
@@ -183,17 +196,27 @@ fn according(frame: &Frame, k: usize, first: usize, end: usize) -> Option<Draft>
     draft(frame, &[(first, e)], cue, source, None)
 }
 
-/// The attribution a cue word at token `k` makes, if its sentence gives it a speaker and content.
+/// The attribution a cue word at token `k` makes, if its sentence (tokens `first..end`) gives it
+/// a speaker and content. `earlier` is the sentence's latest speaker, `quoted` the starts of the
+/// direct quotes.
 fn reported(
     frame: &Frame,
     earlier: Option<Range>,
+    quoted: &[usize],
     k: usize,
-    word: CueWord,
-    width: usize,
-    first: usize,
-    end: usize,
+    (word, width): (CueWord, usize),
+    (first, end): (usize, usize),
 ) -> Option<Draft> {
     let after = k + width;
+    // "the proposed wall", "his stated aim": an adjective, not a cue.
+    if k > first
+        && matches!(
+            frame.word(k - 1),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "this" | "your"
+        )
+    {
+        return None;
+    }
     let cue_range = ((k, after), word.lemma);
     let participle = frame.word(k).ends_with("ing");
     let subject = if participle {
@@ -210,7 +233,7 @@ fn reported(
     let tail_end = content_end(frame, after, end);
 
     // Content before the cue: "Talks will resume, the ministry said (on Tuesday)."
-    if word.takes == Takes::Speech && that_at.is_none() {
+    if word.takes == Takes::Speech && that_at.is_none() && !participle {
         if let Some(d) = content_before(frame, subject, k, after, first, end, tail_end, cue_range) {
             return Some(d);
         }
@@ -233,7 +256,15 @@ fn reported(
         .then(|| addressee_after(frame, after, end))
         .flatten();
     let start = that_at.unwrap_or(addressee.map_or(after, |a| a.1));
-    let stop = content_end(frame, start, end);
+    let mut stop = content_end(frame, start, end);
+    // A direct quote later in the sentence is an attribution of its own.
+    let from = frame.tokens.get(start).map_or(usize::MAX, |t| t.start);
+    if let Some(&q) = quoted.get(quoted.partition_point(|&q| q <= from)) {
+        stop = stop.min(frame.token_from(q));
+        while stop > start && frame.is_punct(stop - 1) && !frame.is_mark(stop - 1) {
+            stop -= 1;
+        }
+    }
     if stop <= start {
         return None;
     }
