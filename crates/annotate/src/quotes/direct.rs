@@ -5,13 +5,19 @@
 //! Quoted stretches none of these claim are returned loose: reported speech may hold them.
 
 use super::frame::{Draft, Frame, Range};
-use super::lexicon::{cue, Takes};
+use super::lexicon::{cue, CueWord, Takes};
 use super::marks::Quoted;
 use super::phrase::{addressee_after, bytes, phrase_after, subject_before};
 use super::types::QuoteKind;
 
 /// Tokens after a quote searched for its cue.
 const AFTER_MAX: usize = 30;
+/// "read" after a quote: what a sign or message says.
+const READ: CueWord = CueWord {
+    lemma: "read",
+    takes: Takes::Speech,
+    addressed: false,
+};
 /// Words a title in quotation marks may have.
 const TITLE_WORDS: usize = 5;
 /// Tokens a cue before a quote may stand from it ("told reporters on Tuesday:").
@@ -128,6 +134,10 @@ fn attribute_after(frame: &Frame, q: &Quoted, next_start: usize, be: usize) -> O
             if w.takes == Takes::Speech {
                 break (w, n);
             }
+        }
+        // `"America is great!" read one.`
+        if matches!(frame.word(k), "read" | "reads") {
+            break (READ, 1);
         }
         k += 1;
     };

@@ -20,6 +20,14 @@ pub(crate) fn subject_before(frame: &Frame, cue: usize, floor: usize) -> Option<
         return None;
     }
     let mut head = j - 1;
+    // "The two lawmakers, however, argue": the aside is no apposition.
+    if frame.written(head) == ","
+        && head >= floor + 3
+        && frame.written(head - 2) == ","
+        && is_aside(frame.word(head - 1))
+    {
+        head -= 3;
+    }
     if frame.written(head) == "," {
         head = before_apposition(frame, head, floor)?;
     } else if frame.written(head) == ")" {
@@ -133,4 +141,30 @@ pub(crate) fn bytes(frame: &Frame, (a, b): (usize, usize)) -> (usize, usize) {
         .and_then(|k| frame.tokens.get(k))
         .map_or(start, |t| t.end);
     (start, end.max(start))
+}
+
+/// A word set off by commas between a subject and its verb ("however", "meanwhile").
+fn is_aside(word: &str) -> bool {
+    word.ends_with("ly")
+        || matches!(
+            word,
+            "however"
+                | "though"
+                | "too"
+                | "also"
+                | "instead"
+                | "meanwhile"
+                | "then"
+                | "therefore"
+                | "nonetheless"
+                | "nevertheless"
+                | "moreover"
+                | "indeed"
+                | "still"
+                | "again"
+                | "later"
+                | "earlier"
+                | "today"
+                | "yesterday"
+        )
 }

@@ -218,7 +218,12 @@ fn reported(
         return None;
     }
     let cue_range = ((k, after), word.lemma);
-    let participle = frame.word(k).ends_with("ing");
+    // "adding that" leans on the sentence's subject; "is pledging" has its own.
+    let participle = frame.word(k).ends_with("ing")
+        && !matches!(
+            frame.word(k.wrapping_sub(1)),
+            "is" | "are" | "was" | "were" | "been" | "be" | "'s" | "’s" | "'re" | "’re"
+        );
     let subject = if participle {
         None
     } else {
