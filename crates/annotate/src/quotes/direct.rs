@@ -18,6 +18,8 @@ const READ: CueWord = CueWord {
     takes: Takes::Speech,
     addressed: false,
 };
+/// Tokens between an attributed quote and one that continues it, at the most.
+const CONTINUE_GAP_MAX: usize = 40;
 /// Words a title in quotation marks may have.
 const TITLE_WORDS: usize = 5;
 /// Tokens a cue before a quote may stand from it ("told reporters on Tuesday:").
@@ -96,7 +98,8 @@ fn follows_frame(frame: &Frame, d: &Draft, q: &Quoted) -> bool {
 fn opens_sentence(frame: &Frame, d: &Draft, q: &Quoted) -> bool {
     let from = frame.token_from(d.frame_end.max(d.end()));
     let to = frame.token_from(q.start);
-    frame.sentence_tokens(to).start == to
+    to.saturating_sub(from) <= CONTINUE_GAP_MAX
+        && frame.sentence_tokens(to).start == to
         && !(from..to).any(|k| cue(frame.word(k), frame.word(k + 1)).is_some())
 }
 

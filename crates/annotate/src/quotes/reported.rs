@@ -18,6 +18,9 @@ use super::types::QuoteKind;
 const THAT_MAX: usize = 20;
 /// Tokens after a cue that still leave the content before it ("..., he said in a statement.").
 const TAIL_MAX: usize = 6;
+/// Tokens of reported content at the most: a run-on "sentence" is cut there, which keeps the
+/// work per cue bounded.
+const CONTENT_MAX: usize = 200;
 /// Words in a source after "according to".
 const SOURCE_MAX: usize = 12;
 
@@ -99,7 +102,7 @@ fn sentence_speaker(direct: &[Draft], start: usize, end: usize) -> Option<Range>
 /// The last token of the sentence's content: before its final punctuation, a semicolon, or a
 /// later ", adding that" or ", according to" that starts another attribution.
 fn content_end(frame: &Frame, from: usize, end: usize) -> usize {
-    let mut e = end;
+    let mut e = end.min(from.saturating_add(CONTENT_MAX));
     while e > from && (frame.is_terminal(e - 1) || matches!(frame.written(e - 1), "," | ";" | ":"))
     {
         e -= 1;
@@ -370,7 +373,7 @@ fn names_or_pronoun(frame: &Frame, (a, b): (usize, usize)) -> bool {
 
 /// The sentence's subject before token `k`: its first name or personal pronoun.
 fn sentence_subject(frame: &Frame, first: usize, k: usize) -> Option<Range> {
-    (first..k).find_map(|t| {
+    (first.max(k.saturating_sub(CONTENT_MAX))..k).find_map(|t| {
         let token = frame.tokens.get(t)?;
         if matches!(frame.word(t), "he" | "she" | "they" | "we" | "i") {
             return Some((token.start, token.end));

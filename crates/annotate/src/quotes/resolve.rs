@@ -10,6 +10,8 @@ use super::lexicon::{gendered, is_org_noun, pronoun, Pronoun};
 use super::types::Link;
 use crate::entities::EntityType;
 
+/// Speakers and mentions a pronoun or description looks back over, at the most.
+const LOOK_BACK: usize = 64;
 /// Blocks back a pronoun or description may reach for its entity.
 const REACH_BLOCKS: usize = 3;
 
@@ -132,6 +134,7 @@ impl<'f, 'a> Resolver<'f, 'a> {
                 .iter()
                 .rev()
                 .take_while(|m| m.start >= floor)
+                .take(LOOK_BACK)
                 .find(|m| m.kind != EntityType::Misc)
                 .map(|m| m.entity);
         }
@@ -141,6 +144,7 @@ impl<'f, 'a> Resolver<'f, 'a> {
             .iter()
             .rev()
             .take_while(|s| s.0 >= reach)
+            .take(LOOK_BACK)
             .find(|s| s.0 < span.0 && self.fits(s.1, p))
             .map(|s| s.1);
         speaker.or_else(|| {
@@ -148,6 +152,7 @@ impl<'f, 'a> Resolver<'f, 'a> {
                 .iter()
                 .rev()
                 .take_while(|m| m.start >= reach)
+                .take(LOOK_BACK)
                 .find(|m| self.fits(m.entity, p))
                 .map(|m| m.entity)
         })
@@ -167,6 +172,7 @@ impl<'f, 'a> Resolver<'f, 'a> {
                 .iter()
                 .rev()
                 .take_while(move |m| m.start >= reach)
+                .take(LOOK_BACK)
         };
         let with_role = earlier().find(|m| {
             entities.entities.get(m.entity).is_some_and(|e| {
