@@ -148,22 +148,12 @@ impl<'a> Frame<'a> {
 
     /// The quoted stretch holding byte `at`, if any.
     pub fn quote_at(&self, at: usize) -> Option<&Quoted> {
-        let i = self
-            .quoted
-            .partition_point(|q| q.start <= at)
-            .checked_sub(1)?;
-        let q = &self.quoted[i];
-        (at < q.end).then_some(q)
+        holding(&self.quoted, at, |q| (q.start, q.end))
     }
 
     /// The mention whose span holds byte `at`.
     pub fn mention_at(&self, at: usize) -> Option<&Placed> {
-        let i = self
-            .mentions
-            .partition_point(|m| m.start <= at)
-            .checked_sub(1)?;
-        let m = &self.mentions[i];
-        (at < m.end).then_some(m)
+        holding(&self.mentions, at, |m| (m.start, m.end))
     }
 
     /// Whether token `i` is punctuation only.
@@ -188,6 +178,13 @@ impl<'a> Frame<'a> {
             .and_then(|t| self.quote_at(t.start))
             .is_some_and(|q| q.start == self.tokens[i].start || q.end == self.tokens[i].end)
     }
+}
+
+/// The item of `items` (sorted by start, not overlapping) whose byte range holds `at`.
+fn holding<T>(items: &[T], at: usize, range: impl Fn(&T) -> Range) -> Option<&T> {
+    let i = items.partition_point(|x| range(x).0 <= at).checked_sub(1)?;
+    let item = &items[i];
+    (at < range(item).1).then_some(item)
 }
 
 /// The joined-text ranges of the article's non-empty blocks.
