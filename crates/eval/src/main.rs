@@ -13,7 +13,9 @@
 //! - `geo GWN.xml`: toponym recognition and resolution on GeoWebNews; ends with
 //!   `SCORE acc161 <value>`;
 //! - `timex TBAQ_DIR`: time expressions on TimeML files, TempEval-3 Task A; ends with
-//!   `SCORE value_f1 <value>`.
+//!   `SCORE value_f1 <value>`;
+//! - `quotes POLNEAR_DIR`: quotes and reported speech on PolNeAR, content F1 and speaker
+//!   accuracy; ends with `SCORE quoted_content_f1 <value>`.
 
 // This binary's output is its product: the figures it prints.
 #![allow(clippy::print_stdout)]
@@ -21,12 +23,14 @@
 mod aeb;
 mod bench;
 mod bench_html;
+mod brat;
 #[cfg(feature = "crates")]
 mod crates_cmp;
 mod dumps;
 mod geo;
 mod ner;
 mod pyrandom;
+mod quotes;
 mod score;
 mod shingles;
 mod timex;
@@ -73,6 +77,8 @@ enum Command {
     Geo(geo::GeoArgs),
     /// Score time expressions on TimeML files (TempEval-3 Task A).
     Timex(timex::TimexArgs),
+    /// Score quotes and their speakers on PolNeAR attributions.
+    Quotes(quotes::QuotesArgs),
 }
 
 fn main() -> Result<()> {
@@ -90,5 +96,6 @@ fn main() -> Result<()> {
         Command::Ner(args) => ner::score_cmd(&args),
         Command::Geo(args) => geo::run(&args),
         Command::Timex(args) => timex::run(&args),
+        Command::Quotes(args) => quotes::run(&args),
     }
 }

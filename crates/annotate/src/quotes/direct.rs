@@ -1,0 +1,256 @@
+//! Direct quotes: quoted stretches tied to a speech cue after them (`"...," she said`, `"...,"
+//! said Taylor`), before them (`Blinken said: "..."`), or continuing an attributed quote: the
+//! second half of a quote split around its cue (`"A," he said. "B."`, `"A," he said, "B."`)
+//! and a paragraph opening with a mark after a paragraph that ended in an attributed quote.
+//! Quoted stretches none of these claim are returned loose: reported speech may hold them.
+
+use super::frame::{Draft, Frame, Range};
+use super::lexicon::{cue, CueWord, Takes};
+use super::marks::Quoted;
+use super::phrase::{addressee_after, bytes, phrase_after, subject_before};
+use super::types::QuoteKind;
+
+/// Tokens after a quote searched for its cue.
+const AFTER_MAX: usize = 30;
+/// "read" after a quote: what a sign or message says.
+const READ: CueWord = CueWord {
+    lemma: "read",
+    takes: Takes::Speech,
+    addressed: false,
+};
+/// Tokens between an attributed quote and one that continues it, at the most.
+const CONTINUE_GAP_MAX: usize = 40;
+/// Words a title in quotation marks may have.
+const TITLE_WORDS: usize = 5;
+/// Tokens a cue before a quote may stand from it ("told reporters on Tuesday:").
+const BEFORE_GAP_MAX: usize = 8;
+
+/// What direct quote finding leaves.
+#[derive(Debug, Default)]
+pub(crate) struct Direct {
+    pub drafts: Vec<Draft>,
+    /// Quoted stretches no rule attributed.
+    pub loose: Vec<Range>,
+    /// Tokens used as cues.
+    pub used: Vec<usize>,
+}
+
+/// Finds the direct quotes of every block.
+pub(crate) fn find(frame: &Frame) -> Direct {
+    let mut out = Direct::default();
+    // The draft the previous block ended with, when a quote there may continue here.
+    let mut carried: Option<usize> = None;
+    for &(bs, be) in &frame.blocks {
+        let first = frame.quoted.partition_point(|q| q.start < bs);
+        let last = frame.quoted.partition_point(|q| q.start < be);
+        let quotes = frame.quoted.get(first..last).unwrap_or(&[]);
+        let mut in_block: Option<usize> = None;
+        for (n, q) in quotes.iter().enumerate() {
+            let next_start = quotes.get(n + 1).map_or(be, |nq| nq.start);
+            if is_title(frame, q) {
+                continue;
+            }
+            let follows = in_block.filter(|&d| follows_frame(frame, &out.drafts[d], q));
+            let attributed = attribute_after(frame, q, next_start, be).or_else(|| {
+                follows
+                    .is_none()
+                    .then(|| attribute_before(frame, q, bs))
+                    .flatten()
+            });
+            if let Some(d) = attributed {
+                for &(c, _) in d.cue.iter() {
+                    out.used.push(frame.token_from(c.0));
+                }
+                out.drafts.push(d);
+                in_block = Some(out.drafts.len() - 1);
+                continue;
+            }
+            let continued = match in_block {
+                Some(d) => {
+                    (follows.is_some() || opens_sentence(frame, &out.drafts[d], q)).then_some(d)
+                }
+                None if q.start == bs => carried,
+                None => None,
+            };
+            match continued {
+                Some(d) => {
+                    out.drafts[d].pieces.push((q.start, q.end));
+                    in_block = Some(d);
+                }
+                None => out.loose.push((q.start, q.end)),
+            }
+        }
+        carried = in_block.filter(|&d| ends_block(frame, &out.drafts[d], be));
+    }
+    out
+}
+
+/// Whether the quote `q` follows draft `d`'s cue and speaker with only punctuation between:
+/// `"A," he said, "B."`.
+fn follows_frame(frame: &Frame, d: &Draft, q: &Quoted) -> bool {
+    let from = frame.token_from(d.frame_end.max(d.end()));
+    let to = frame.token_from(q.start);
+    (from..to).all(|k| frame.is_punct(k))
+}
+
+/// Whether the quote `q` opens a sentence after draft `d` with no cue between: `"A," he said.
+/// "B."`.
+fn opens_sentence(frame: &Frame, d: &Draft, q: &Quoted) -> bool {
+    let from = frame.token_from(d.frame_end.max(d.end()));
+    let to = frame.token_from(q.start);
+    to.saturating_sub(from) <= CONTINUE_GAP_MAX
+        && frame.sentence_tokens(to).start == to
+        && !(from..to).any(|k| cue(frame.word(k), frame.word(k + 1)).is_some())
+}
+
+/// Whether draft `d` reaches the last sentence of the block ending at `be`.
+fn ends_block(frame: &Frame, d: &Draft, be: usize) -> bool {
+    let last_token = frame.token_from(be).saturating_sub(1);
+    let last_sentence = frame.sentence_tokens(last_token).start;
+    let reach = frame.token_from(d.frame_end.max(d.end())).saturating_sub(1);
+    reach >= last_sentence
+}
+
+/// `"...," she said` / `"...," said Taylor`: the cue after the quote, before the next quote.
+fn attribute_after(frame: &Frame, q: &Quoted, next_start: usize, be: usize) -> Option<Draft> {
+    let from = frame.token_from(q.end);
+    let limit = frame.token_from(next_start.min(be));
+    let open = frame.token_from(q.start);
+    let inner_end = frame.text.get(q.start..q.end).and_then(|s| {
+        s.trim_end_matches(['"', '”', '»', '\'', '`'])
+            .chars()
+            .last()
+    });
+    let trails = inner_end.is_some_and(|c| ",?!—–-…:".contains(c))
+        || matches!(frame.written(from), "," | "—" | "–");
+    let opens =
+        frame.sentence_tokens(open).start == open || frame.word(open.wrapping_sub(1)) == ":";
+    if !(trails || opens) {
+        return None;
+    }
+    let mut k = from;
+    let (word, width) = loop {
+        if k >= limit || k - from >= AFTER_MAX || frame.is_terminal(k) {
+            return None;
+        }
+        if let Some((w, n)) = cue(frame.word(k), frame.word(k + 1)) {
+            if w.takes == Takes::Speech {
+                break (w, n);
+            }
+        }
+        // `"America is great!" read one.`
+        if matches!(frame.word(k), "read" | "reads") {
+            break (READ, 1);
+        }
+        k += 1;
+    };
+    let sentence_end = frame.sentence_tokens(k).end.min(limit);
+    let named_before = (from..k).any(|t| !frame.is_punct(t));
+    let (speaker, addressee) = if named_before {
+        let s = subject_before(frame, k, from);
+        let a = word
+            .addressed
+            .then(|| addressee_after(frame, k + width, sentence_end))
+            .flatten();
+        (s, a)
+    } else {
+        (phrase_after(frame, k + width, sentence_end), None)
+    };
+    Some(draft(
+        frame,
+        q,
+        (k, k + width),
+        word.lemma,
+        speaker,
+        addressee,
+    ))
+}
+
+/// `Blinken said: "..."`, `she told reporters, "..."`: a speech cue before the quote in its
+/// sentence, with only punctuation or a short phrase between.
+fn attribute_before(frame: &Frame, q: &Quoted, bs: usize) -> Option<Draft> {
+    let open = frame.token_from(q.start);
+    let block_first = frame.token_from(bs);
+    // "He added:" closing the paragraph before introduces a quote opening this one.
+    let floor = if open == block_first && open > 0 && frame.written(open - 1) == ":" {
+        frame.sentence_tokens(open - 1).start
+    } else {
+        frame.sentence_tokens(open).start.max(block_first)
+    };
+    let lead = frame.written(open.checked_sub(1)?);
+    let adjoins = |k: usize| k == open || matches!(lead, ":" | "," | "—");
+    let lowest = open.saturating_sub(BEFORE_GAP_MAX + 2).max(floor);
+    for k in (lowest..open).rev() {
+        if matches!(frame.word(k), "that" | "whether" | "if") || frame.is_mark(k) {
+            return None;
+        }
+        let Some((word, width)) = cue(frame.word(k), frame.word(k + 1)) else {
+            continue;
+        };
+        if word.takes == Takes::Object || !adjoins(k + width) {
+            return None;
+        }
+        let speaker = subject_before(frame, k, floor);
+        let addressee = word
+            .addressed
+            .then(|| addressee_after(frame, k + width, open))
+            .flatten();
+        return Some(draft(
+            frame,
+            q,
+            (k, k + width),
+            word.lemma,
+            speaker,
+            addressee,
+        ));
+    }
+    None
+}
+
+/// A direct draft for quote `q` with cue tokens `cue` and speaker and addressee token ranges.
+fn draft(
+    frame: &Frame,
+    q: &Quoted,
+    cue: (usize, usize),
+    lemma: &'static str,
+    speaker: Option<(usize, usize)>,
+    addressee: Option<(usize, usize)>,
+) -> Draft {
+    let cue = bytes(frame, cue);
+    let speaker = speaker.map(|s| bytes(frame, s));
+    let addressee = addressee.map(|a| bytes(frame, a));
+    let frame_end = [Some(cue), speaker, addressee]
+        .iter()
+        .flatten()
+        .map(|r| r.1)
+        .max()
+        .unwrap_or(cue.1);
+    Draft {
+        kind: QuoteKind::Direct,
+        pieces: vec![(q.start, q.end)],
+        cue: Some((cue, lemma)),
+        speaker,
+        addressee,
+        within: None,
+        frame_end,
+    }
+}
+
+/// Whether the quoted stretch is a title rather than words spoken: a few words, each
+/// capitalised but the small ones (''Morning Joe,'', “Doomed to Succeed”).
+fn is_title(frame: &Frame, q: &Quoted) -> bool {
+    let inner = frame.text.get(q.start..q.end).unwrap_or("");
+    let words: Vec<&str> = inner
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    !words.is_empty()
+        && words.len() <= TITLE_WORDS
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "of" | "the" | "to" | "with" | "and" | "for" | "a" | "in" | "on"
+                )
+        })
+}

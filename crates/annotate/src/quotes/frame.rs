@@ -1,0 +1,205 @@
+//! The working state of quote finding: the article's joined text with its tokens, sentences,
+//! blocks, quoted stretches and entity mentions, all in byte offsets of the joined text, and the
+//! draft attributions the rules build.
+
+use std::collections::HashMap;
+
+use super::marks::{quoted, Quoted};
+use super::types::QuoteKind;
+use crate::entities::{ArticleEntities, ArticleText, BlockRef, EntityType};
+use crate::sentence::{split_sentences, Sentence};
+use crate::token::{tokenize, Token};
+
+/// An entity mention placed in the joined text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Placed {
+    pub start: usize,
+    pub end: usize,
+    pub entity: usize,
+    pub kind: EntityType,
+}
+
+/// The article as quote finding reads it.
+#[derive(Debug)]
+pub(crate) struct Frame<'a> {
+    pub article: &'a ArticleText,
+    pub entities: &'a ArticleEntities,
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    /// Lower-case text of each token.
+    pub lower: Vec<String>,
+    pub sentences: Vec<Sentence>,
+    /// Sentence index of each token.
+    pub sentence_of: Vec<usize>,
+    /// Joined-text ranges of the non-empty blocks, in order.
+    pub blocks: Vec<(usize, usize)>,
+    /// Quoted stretches of every block, in order.
+    pub quoted: Vec<Quoted>,
+    /// Entity mentions in text order.
+    pub mentions: Vec<Placed>,
+}
+
+/// A byte range of the joined text.
+pub(crate) type Range = (usize, usize);
+
+/// An attribution being built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Draft {
+    pub kind: QuoteKind,
+    /// Content pieces in text order.
+    pub pieces: Vec<Range>,
+    pub cue: Option<(Range, &'static str)>,
+    pub speaker: Option<Range>,
+    pub addressee: Option<Range>,
+    /// For a partial quote: index of the enclosing draft.
+    pub within: Option<usize>,
+    /// End of the attribution's frame (cue and speaker): a quote right after it continues it.
+    pub frame_end: usize,
+}
+
+impl Draft {
+    /// First byte of the content.
+    pub fn start(&self) -> usize {
+        self.pieces.first().map_or(0, |p| p.0)
+    }
+
+    /// Last byte of the content.
+    pub fn end(&self) -> usize {
+        self.pieces.last().map_or(0, |p| p.1)
+    }
+}
+
+impl<'a> Frame<'a> {
+    pub fn new(article: &'a ArticleText, entities: &'a ArticleEntities) -> Self {
+        let text = article.text();
+        let tokens = tokenize(text);
+        let lower = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let sentences = split_sentences(text, &tokens);
+        let mut sentence_of = vec![0; tokens.len()];
+        for (k, s) in sentences.iter().enumerate() {
+            for slot in sentence_of.get_mut(s.tokens.clone()).into_iter().flatten() {
+                *slot = k;
+            }
+        }
+        let blocks = block_ranges(article);
+        let mut quoted_all = Vec::new();
+        for &(s, e) in &blocks {
+            for q in quoted(text.get(s..e).unwrap_or("")) {
+                quoted_all.push(Quoted {
+                    start: q.start + s,
+                    end: q.end + s,
+                    open: q.open,
+                });
+            }
+        }
+        let starts: HashMap<BlockRef, usize> = blocks
+            .iter()
+            .filter_map(|&(s, _)| article.locate(s, s).map(|span| (span.block, s)))
+            .collect();
+        let mentions = entities
+            .mentions
+            .iter()
+            .filter_map(|m| {
+                let base = *starts.get(&m.span.block)?;
+                Some(Placed {
+                    start: base + m.span.start,
+                    end: base + m.span.end,
+                    entity: m.entity,
+                    kind: m.kind,
+                })
+            })
+            .collect();
+        Frame {
+            article,
+            entities,
+            text,
+            tokens,
+            lower,
+            sentences,
+            sentence_of,
+            blocks,
+            quoted: quoted_all,
+            mentions,
+        }
+    }
+
+    /// The lower-case text of token `i`, or "" past the end.
+    pub fn word(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    /// The text of token `i` as written.
+    pub fn written(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// Index of the first token starting at or after byte `at`.
+    pub fn token_from(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < at)
+    }
+
+    /// The token range of the sentence holding token `i`.
+    pub fn sentence_tokens(&self, i: usize) -> std::ops::Range<usize> {
+        self.sentence_of
+            .get(i)
+            .and_then(|&s| self.sentences.get(s))
+            .map_or(i..i, |s| s.tokens.clone())
+    }
+
+    /// The quoted stretch holding byte `at`, if any.
+    pub fn quote_at(&self, at: usize) -> Option<&Quoted> {
+        holding(&self.quoted, at, |q| (q.start, q.end))
+    }
+
+    /// The mention whose span holds byte `at`.
+    pub fn mention_at(&self, at: usize) -> Option<&Placed> {
+        holding(&self.mentions, at, |m| (m.start, m.end))
+    }
+
+    /// Whether token `i` is punctuation only.
+    pub fn is_punct(&self, i: usize) -> bool {
+        let w = self.written(i);
+        !w.is_empty() && w.chars().all(|c| !c.is_alphanumeric())
+    }
+
+    /// Whether token `i` ends a sentence.
+    pub fn is_terminal(&self, i: usize) -> bool {
+        matches!(self.written(i), "." | "!" | "?" | "..." | "…")
+    }
+
+    /// Whether token `i` is a quotation mark.
+    pub fn is_mark(&self, i: usize) -> bool {
+        matches!(
+            self.written(i),
+            "\"" | "“" | "”" | "„" | "«" | "»" | "''" | "``" | "'" | "`"
+        ) || self
+            .tokens
+            .get(i)
+            .and_then(|t| self.quote_at(t.start))
+            .is_some_and(|q| q.start == self.tokens[i].start || q.end == self.tokens[i].end)
+    }
+}
+
+/// The item of `items` (sorted by start, not overlapping) whose byte range holds `at`.
+fn holding<T>(items: &[T], at: usize, range: impl Fn(&T) -> Range) -> Option<&T> {
+    let i = items.partition_point(|x| range(x).0 <= at).checked_sub(1)?;
+    let item = &items[i];
+    (at < range(item).1).then_some(item)
+}
+
+/// The joined-text ranges of the article's non-empty blocks.
+fn block_ranges(article: &ArticleText) -> Vec<Range> {
+    let len = article.text().len();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < len {
+        match article.block_range(at) {
+            Some((s, e)) if e > at => {
+                out.push((s, e));
+                at = e;
+            }
+            _ => at += 1,
+        }
+    }
+    out
+}

@@ -1,0 +1,511 @@
+//! The words quote finding reads: cue verbs and phrases with their lemma and what they take,
+//! the words that may stand between a speaker and its cue, pronouns and gendered words.
+//!
+//! Cue words follow what PolNeAR annotates as attributions: speech ("said", "told", "stressed"),
+//! writing ("wrote", "tweeted"), belief and report ("believes", "found", "warned", "claimed"),
+//! and acts whose object is what was said ("called for", "urged", "described ... as").
+
+/// What a cue takes as its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Takes {
+    /// Speech: a clause with or without "that", a quotation, or the content before it
+    /// ("..., he said").
+    Speech,
+    /// Belief and finding: a clause opened by "that", a wh-word or a pronoun subject.
+    Clause,
+    /// An act whose object is the content ("called for new talks", "urged Iran to ...").
+    Object,
+}
+
+/// A cue word: its lemma and what it takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CueWord {
+    pub lemma: &'static str,
+    pub takes: Takes,
+    /// The cue names its addressee right after it ("told Blinken", "assured reporters").
+    pub addressed: bool,
+}
+
+/// Word forms of the speech cues: `(lemma, forms)`.
+const SPEECH: &[(&str, &[&str])] = &[
+    ("say", &["said", "says", "say", "saying"]),
+    ("add", &["added", "adds", "adding"]),
+    ("write", &["wrote", "writes", "writing"]),
+    ("state", &["stated", "states"]),
+    ("note", &["noted", "notes", "noting"]),
+    ("explain", &["explained", "explains", "explaining"]),
+    ("declare", &["declared", "declares", "declaring"]),
+    ("stress", &["stressed", "stresses", "stressing"]),
+    (
+        "emphasize",
+        &[
+            "emphasized",
+            "emphasised",
+            "emphasizes",
+            "emphasises",
+            "emphasizing",
+        ],
+    ),
+    ("insist", &["insisted", "insists", "insisting"]),
+    ("argue", &["argued", "argues", "arguing"]),
+    ("claim", &["claimed", "claims", "claiming"]),
+    ("confirm", &["confirmed", "confirms", "confirming"]),
+    ("warn", &["warned", "warns", "warning"]),
+    ("announce", &["announced", "announces", "announcing"]),
+    (
+        "acknowledge",
+        &["acknowledged", "acknowledges", "acknowledging"],
+    ),
+    ("admit", &["admitted", "admits", "admitting"]),
+    ("concede", &["conceded", "concedes", "conceding"]),
+    ("assert", &["asserted", "asserts", "asserting"]),
+    ("contend", &["contended", "contends"]),
+    ("maintain", &["maintained", "maintains"]),
+    ("reiterate", &["reiterated", "reiterates", "reiterating"]),
+    ("reply", &["replied", "replies"]),
+    ("respond", &["responded", "responds"]),
+    ("answer", &["answered"]),
+    ("continue", &["continued"]),
+    ("conclude", &["concluded", "concludes"]),
+    ("recall", &["recalled", "recalls", "recalling"]),
+    ("observe", &["observed", "observes"]),
+    ("remark", &["remarked"]),
+    ("comment", &["commented"]),
+    ("tweet", &["tweeted", "tweets", "tweeting"]),
+    ("post", &["posted"]),
+    ("blog", &["blogged"]),
+    ("predict", &["predicted", "predicts", "predicting"]),
+    ("suggest", &["suggested", "suggests", "suggesting"]),
+    ("ask", &["asked", "asks", "asking"]),
+    ("wonder", &["wondered", "wonders"]),
+    ("promise", &["promised", "promises", "promising"]),
+    ("pledge", &["pledged", "pledges"]),
+    ("vow", &["vowed", "vows"]),
+    ("complain", &["complained", "complains", "complaining"]),
+    ("charge", &["charged"]),
+    ("counter", &["countered"]),
+    ("joke", &["joked", "jokes"]),
+    ("quip", &["quipped"]),
+    ("report", &["reported", "reports", "reporting"]),
+    ("reveal", &["revealed", "reveals"]),
+    ("indicate", &["indicated", "indicates"]),
+    ("disclose", &["disclosed"]),
+    ("testify", &["testified"]),
+    ("allege", &["alleged", "alleges", "alleging"]),
+    ("speculate", &["speculated"]),
+    ("mention", &["mentioned"]),
+    ("caution", &["cautioned"]),
+    ("boast", &["boasted", "boasts"]),
+    ("point out", &["pointed out", "points out", "pointing out"]),
+    ("agree", &["agreed", "agrees"]),
+    ("estimate", &["estimated", "estimates"]),
+    ("proclaim", &["proclaimed"]),
+    ("chant", &["chanted", "chanting"]),
+    ("yell", &["yelled", "yelling"]),
+    ("shout", &["shouted", "shouting"]),
+    ("scream", &["screamed"]),
+    ("cry", &["cried"]),
+    ("exclaim", &["exclaimed"]),
+    ("whisper", &["whispered"]),
+    ("mutter", &["muttered"]),
+    ("say", &["put it", "puts it"]),
+    ("told", &["told", "tells", "telling", "tell"]),
+    ("assure", &["assured", "assures"]),
+    ("inform", &["informed"]),
+    ("remind", &["reminded", "reminds"]),
+];
+
+/// Word forms of the belief and finding cues.
+const CLAUSE: &[(&str, &[&str])] = &[
+    ("believe", &["believe", "believes", "believed", "believing"]),
+    ("think", &["think", "thinks", "thought"]),
+    ("feel", &["feel", "feels", "felt"]),
+    ("hope", &["hope", "hopes", "hoped"]),
+    ("fear", &["fear", "fears", "feared"]),
+    ("expect", &["expect", "expects", "expected"]),
+    ("know", &["know", "knows", "knew"]),
+    ("find", &["found", "finds", "find"]),
+    ("show", &["show", "shows", "showed", "shown"]),
+    ("worry", &["worried", "worries", "worry"]),
+    ("doubt", &["doubt", "doubts", "doubted"]),
+    ("learn", &["learned", "learnt"]),
+    ("understand", &["understands"]),
+    ("realize", &["realized", "realised", "realizes"]),
+    ("decide", &["decided"]),
+    ("guess", &["guess"]),
+    ("assume", &["assumed", "assumes"]),
+    ("imply", &["implied", "implies"]),
+    ("deny", &["denied", "denies", "denying"]),
+];
+
+/// Word forms of the cues whose object is the content. Two-word forms are matched as a pair.
+const OBJECT: &[(&str, &[&str])] = &[
+    (
+        "call for",
+        &["called for", "calls for", "calling for", "call for"],
+    ),
+    ("call on", &["called on", "calls on", "calling on"]),
+    ("urge", &["urged", "urges", "urging"]),
+    ("accuse", &["accused", "accuses", "accusing"]),
+    ("blame", &["blamed", "blames", "blaming"]),
+    (
+        "criticize",
+        &["criticized", "criticised", "criticizes", "criticizing"],
+    ),
+    ("praise", &["praised", "praises", "praising"]),
+    ("endorse", &["endorsed", "endorses", "endorsing"]),
+    ("reject", &["rejected", "rejects", "rejecting"]),
+    ("propose", &["proposed", "proposes", "proposing"]),
+    ("demand", &["demanded", "demands", "demanding"]),
+    ("defend", &["defended", "defends", "defending"]),
+    ("describe", &["described", "describes", "describing"]),
+    (
+        "characterize",
+        &["characterized", "characterised", "characterizes"],
+    ),
+    ("dismiss", &["dismissed", "dismisses", "dismissing"]),
+    ("cite", &["cited", "cites", "citing"]),
+    ("refer to", &["referring to", "referred to"]),
+    ("call", &["called", "calls", "calling"]),
+    ("question", &["questioned"]),
+    ("denounce", &["denounced", "denounces"]),
+    ("condemn", &["condemned", "condemns"]),
+    ("support", &["supports", "supported"]),
+    ("oppose", &["opposes", "opposed"]),
+    ("want", &["wants", "wanted"]),
+    ("slam", &["slammed", "slams"]),
+    ("thank", &["thanked", "thanks"]),
+    ("hail", &["hailed", "hails"]),
+    ("label", &["labeled", "labelled", "labels"]),
+    ("brand", &["branded"]),
+    ("dub", &["dubbed"]),
+    ("term", &["termed"]),
+    ("mock", &["mocked", "mocks"]),
+    ("attack", &["attacked", "attacks"]),
+    ("blast", &["blasted", "blasts"]),
+    ("tout", &["touted", "touts", "touting"]),
+    ("welcome", &["welcomed"]),
+    ("threaten", &["threatened", "threatens"]),
+    ("view", &["viewed", "views"]),
+    ("recommend", &["recommended", "recommends"]),
+    ("request", &["requested"]),
+    ("promote", &["promoting"]),
+    ("seek", &["sought", "seeks"]),
+];
+
+/// Cues that name their addressee right after them.
+const ADDRESSED: &[&str] = &[
+    "told", "assure", "inform", "remind", "urge", "call on", "ask",
+];
+
+/// The cue a word form (lower case) opens, with the number of words it spans (1 or 2).
+pub(crate) fn cue(word: &str, next: &str) -> Option<(CueWord, usize)> {
+    let pair = format!("{word} {next}");
+    let tables = [
+        (OBJECT, Takes::Object),
+        (SPEECH, Takes::Speech),
+        (CLAUSE, Takes::Clause),
+    ];
+    for (len, probe) in [(2, pair.as_str()), (1, word)] {
+        for (table, takes) in tables {
+            if let Some((lemma, _)) = table.iter().find(|(_, forms)| forms.contains(&probe)) {
+                let addressed = ADDRESSED.contains(lemma);
+                return Some((
+                    CueWord {
+                        lemma,
+                        takes,
+                        addressed,
+                    },
+                    len,
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Words that may stand between a subject and its cue: auxiliaries, negation, adverbs.
+pub(crate) fn is_between(word: &str) -> bool {
+    (word.len() > 4
+        && word.ends_with("ly")
+        && !matches!(word, "family" | "italy" | "ally" | "assembly"))
+        || matches!(
+            word,
+            "also"
+                | "has"
+                | "have"
+                | "had"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "would"
+                | "will"
+                | "could"
+                | "may"
+                | "might"
+                | "should"
+                | "can"
+                | "did"
+                | "does"
+                | "do"
+                | "later"
+                | "earlier"
+                | "then"
+                | "previously"
+                | "recently"
+                | "repeatedly"
+                | "again"
+                | "once"
+                | "often"
+                | "publicly"
+                | "privately"
+                | "reportedly"
+                | "already"
+                | "still"
+                | "never"
+                | "first"
+                | "further"
+                | "just"
+                | "flatly"
+                | "openly"
+                | "bluntly"
+                | "directly"
+                | "simply"
+                | "initially"
+                | "ultimately"
+                | "finally"
+                | "subsequently"
+                | "separately"
+                | "too"
+                | "even"
+                | "not"
+                | "n't"
+                | "long"
+                | "frequently"
+                | "explicitly"
+                | "clearly"
+                | "generally"
+                | "widely"
+                | "strongly"
+                | "firmly"
+                | "personally"
+                | "specifically"
+                | "apparently"
+                | "allegedly"
+                | "always"
+                | "sometimes"
+                | "been"
+        )
+}
+
+/// Words that end a subject noun phrase when read backwards from its head.
+pub(crate) fn is_phrase_boundary(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "or"
+            | "but"
+            | "that"
+            | "which"
+            | "who"
+            | "when"
+            | "while"
+            | "as"
+            | "because"
+            | "if"
+            | "since"
+            | "although"
+            | "though"
+            | "after"
+            | "before"
+            | "where"
+            | "so"
+            | "than"
+            | "whom"
+            | "whose"
+            | "whether"
+            | "to"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "about"
+            | "said"
+            | "says"
+            | "told"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "be"
+            | "been"
+            | "not"
+            | "also"
+    )
+}
+
+/// Determiners and possessives that open a noun phrase.
+pub(crate) fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "some"
+            | "many"
+            | "most"
+            | "several"
+            | "other"
+            | "both"
+            | "another"
+            | "one"
+            | "two"
+            | "three"
+            | "few"
+            | "all"
+            | "no"
+            | "each"
+            | "any"
+    )
+}
+
+/// The gender a third-person pronoun refers to, or `None` for plural and neuter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pronoun {
+    He,
+    She,
+    They,
+    It,
+    /// "who", "which": the phrase just before.
+    Relative,
+    /// "I", "we", "you": the speaker of the surrounding quote.
+    Speaker,
+}
+
+/// The pronoun a lower-case word is.
+pub(crate) fn pronoun(word: &str) -> Option<Pronoun> {
+    Some(match word {
+        "he" | "him" => Pronoun::He,
+        "she" | "her" => Pronoun::She,
+        "they" | "them" => Pronoun::They,
+        "it" => Pronoun::It,
+        "who" | "which" => Pronoun::Relative,
+        "i" | "we" | "you" => Pronoun::Speaker,
+        _ => return None,
+    })
+}
+
+/// The gender a role head or honorific (lower case, no final period) states.
+pub(crate) fn gendered(word: &str) -> Option<Pronoun> {
+    match word {
+        "mr" | "spokesman" | "chairman" | "congressman" | "councilman" | "king" | "prince"
+        | "emperor" | "businessman" | "sir" | "lord" | "father" | "son" | "brother" | "husband" => {
+            Some(Pronoun::He)
+        }
+        "ms" | "mrs" | "miss" | "spokeswoman" | "chairwoman" | "congresswoman" | "councilwoman"
+        | "queen" | "princess" | "empress" | "businesswoman" | "lady" | "dame" | "mother"
+        | "daughter" | "sister" | "wife" => Some(Pronoun::She),
+        _ => None,
+    }
+}
+
+/// Words for organisations that "the X" may stand for ("the ministry", "the agency").
+pub(crate) fn is_org_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "ministry"
+            | "agency"
+            | "company"
+            | "firm"
+            | "group"
+            | "organization"
+            | "organisation"
+            | "department"
+            | "government"
+            | "campaign"
+            | "committee"
+            | "commission"
+            | "council"
+            | "office"
+            | "administration"
+            | "party"
+            | "bank"
+            | "court"
+            | "board"
+            | "union"
+            | "network"
+            | "newspaper"
+            | "paper"
+            | "station"
+            | "site"
+            | "website"
+            | "outlet"
+            | "agency's"
+            | "institute"
+            | "foundation"
+            | "association"
+            | "alliance"
+            | "team"
+            | "embassy"
+            | "parliament"
+            | "senate"
+            | "house"
+            | "fund"
+            | "service"
+            | "authority"
+            | "military"
+            | "army"
+            | "police"
+            | "regulator"
+            | "watchdog"
+            | "bureau"
+            | "center"
+            | "centre"
+            | "university"
+            | "corporation"
+            | "channel"
+            | "broadcaster"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues_are_found_with_their_lemma_and_width() {
+        let (said, n) = cue("said", "that").expect("said is a cue");
+        assert_eq!((said.lemma, said.takes, n), ("say", Takes::Speech, 1));
+        let (call, n) = cue("called", "for").expect("called for is a cue");
+        assert_eq!((call.lemma, call.takes, n), ("call for", Takes::Object, 2));
+        let (told, _) = cue("told", "Blinken").expect("told is a cue");
+        assert!(told.addressed);
+        assert!(cue("table", "said").is_none());
+    }
+
+    #[test]
+    fn pronouns_and_genders() {
+        assert_eq!(pronoun("she"), Some(Pronoun::She));
+        assert_eq!(gendered("spokeswoman"), Some(Pronoun::She));
+        assert_eq!(gendered("mr"), Some(Pronoun::He));
+        assert_eq!(pronoun("table"), None);
+    }
+}

@@ -1,0 +1,386 @@
+//! Reported speech and belief, one sentence at a time, around a cue outside quotation marks:
+//!
+//! - content after the cue: "Mohajerani stated that Tehran is ...", "Blinken told Tileuberdi
+//!   that ...", "the resolution called for ...", "she believes the talks will fail";
+//! - content before it: "Talks will resume, the ministry said." and "..., said Taylor.";
+//! - around it: "In some ways, the brothers noted, Trump might ...";
+//! - "according to": "..., according to the poll." and "According to exit polls, ...".
+//!
+//! Content runs to the end of the sentence (its final period left out) and starts at "that"
+//! when the cue has one.
+
+use super::frame::{Draft, Frame, Range};
+use super::lexicon::{cue, is_between, pronoun, CueWord, Takes};
+use super::phrase::{addressee_after, bytes, phrase_after, subject_before};
+use super::types::QuoteKind;
+
+/// Tokens after a cue searched for its "that" ("said in a statement on Tuesday that").
+const THAT_MAX: usize = 20;
+/// Tokens after a cue that still leave the content before it ("..., he said in a statement.").
+const TAIL_MAX: usize = 6;
+/// Tokens of reported content at the most: a run-on "sentence" is cut there, which keeps the
+/// work per cue bounded.
+const CONTENT_MAX: usize = 200;
+/// Words in a source after "according to".
+const SOURCE_MAX: usize = 12;
+
+/// Words that open the clause a belief cue takes.
+fn opens_clause(word: &str) -> bool {
+    matches!(
+        word,
+        "that" | "whether" | "if" | "how" | "why" | "what" | "when" | "where" | "who" | "there"
+    ) || pronoun(word).is_some_and(|_| !matches!(word, "him" | "them" | "who" | "which"))
+}
+
+/// Words that cannot open the content of a speech cue without a "that" after them.
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "about"
+            | "during"
+            | "after"
+            | "before"
+            | "from"
+            | "of"
+            | "as"
+            | "and"
+            | "but"
+            | "so"
+            | "nothing"
+            | "yes"
+            | "no"
+    )
+}
+
+/// Adds the reported attributions of every sentence to `drafts`; tokens in `used` are cues
+/// already taken by direct quotes.
+pub(crate) fn find(frame: &Frame, used: &[bool], drafts: &mut Vec<Draft>) {
+    let direct = drafts.len();
+    let mut quoted: Vec<usize> = drafts.iter().map(Draft::start).collect();
+    quoted.sort_unstable();
+    for s in &frame.sentences {
+        let (first, end) = (s.tokens.start, s.tokens.end);
+        // The sentence's latest speaker, for participle cues ("..., adding that").
+        let mut speaker = sentence_speaker(drafts.get(..direct).unwrap_or(&[]), s.start, s.end);
+        for k in first..end {
+            let taken = used.get(k).copied().unwrap_or(false)
+                || frame.quote_at(frame.tokens[k].start).is_some();
+            let found = if taken {
+                None
+            } else if frame.word(k) == "according" && frame.word(k + 1) == "to" {
+                according(frame, k, first, end)
+            } else {
+                cue(frame.word(k), frame.word(k + 1)).and_then(|(word, width)| {
+                    reported(frame, speaker, &quoted, k, (word, width), (first, end))
+                })
+            };
+            if let Some(d) = found {
+                speaker = d.speaker.or(speaker);
+                drafts.push(d);
+            }
+        }
+    }
+}
+
+/// The speaker of the last of `direct` (in text order) whose cue lies in `start..end`.
+fn sentence_speaker(direct: &[Draft], start: usize, end: usize) -> Option<Range> {
+    let cue_start = |d: &Draft| d.cue.map_or(0, |c| c.0 .0);
+    let upto = direct.partition_point(|d| cue_start(d) < end);
+    direct[..upto]
+        .iter()
+        .rev()
+        .take_while(|d| cue_start(d) >= start)
+        .find_map(|d| d.speaker)
+}
+
+/// The last token of the sentence's content: before its final punctuation, a semicolon, or a
+/// later ", adding that" or ", according to" that starts another attribution.
+fn content_end(frame: &Frame, from: usize, end: usize) -> usize {
+    let mut e = end.min(from.saturating_add(CONTENT_MAX));
+    while e > from && (frame.is_terminal(e - 1) || matches!(frame.written(e - 1), "," | ";" | ":"))
+    {
+        e -= 1;
+    }
+    (from..e)
+        .find(|&t| {
+            let next = frame.word(t + 1);
+            match frame.written(t) {
+                ";" => frame.quote_at(frame.tokens[t].start).is_none(),
+                "," => {
+                    next == "according"
+                        || (next.ends_with("ing") && cue(next, frame.word(t + 2)).is_some())
+                }
+                // "... but argues that", "... and said", "while Sanders suggests": another cue.
+                "and" | "but" | "while" if t > from => {
+                    let named = |u: usize| {
+                        pronoun(frame.word(u)).is_some()
+                            || frame
+                                .tokens
+                                .get(u)
+                                .is_some_and(|tok| frame.mention_at(tok.start).is_some())
+                    };
+                    let verb = (t + 1..t + 4).find(|&u| !named(u) && !is_between(frame.word(u)));
+                    verb.is_some_and(|u| {
+                        frame.word(u) == "that" || cue(frame.word(u), frame.word(u + 1)).is_some()
+                    })
+                }
+                _ => false,
+            }
+        })
+        .unwrap_or(e)
+}
+
+/// A draft with content token ranges `pieces`.
+fn draft(
+    frame: &Frame,
+    pieces: &[(usize, usize)],
+    cue: ((usize, usize), &'static str),
+    speaker: Option<Range>,
+    addressee: Option<(usize, usize)>,
+) -> Option<Draft> {
+    let mut pieces: Vec<Range> = pieces
+        .iter()
+        .filter(|p| p.1 > p.0)
+        .map(|&p| bytes(frame, p))
+        .collect();
+    // A quotation the sentence splitter cut runs on to its closing mark.
+    if let Some(last) = pieces.last_mut() {
+        if let Some(q) = frame.quote_at(last.1.saturating_sub(1)) {
+            last.1 = last.1.max(q.end);
+        }
+    }
+    if pieces.is_empty() {
+        return None;
+    }
+    let cue_bytes = bytes(frame, cue.0);
+    Some(Draft {
+        kind: QuoteKind::Indirect,
+        pieces,
+        cue: Some((cue_bytes, cue.1)),
+        speaker,
+        addressee: addressee.map(|a| bytes(frame, a)),
+        within: None,
+        frame_end: cue_bytes.1,
+    })
+}
+
+/// "..., according to X." and "According to X, ...".
+fn according(frame: &Frame, k: usize, first: usize, end: usize) -> Option<Draft> {
+    let from = k + 2;
+    let mut stop = from;
+    while stop < end && stop - from < SOURCE_MAX && !frame.is_punct(stop) {
+        stop += 1;
+    }
+    if stop == from {
+        return None;
+    }
+    let source = Some(bytes(frame, (from, stop)));
+    let cue = ((k, k + 2), "according to");
+    if k == first {
+        let start = if frame.written(stop) == "," {
+            stop + 1
+        } else {
+            stop
+        };
+        let e = content_end(frame, start, end);
+        return draft(frame, &[(start, e)], cue, source, None);
+    }
+    let e = if frame.written(k - 1) == "," {
+        k - 1
+    } else {
+        k
+    };
+    draft(frame, &[(first, e)], cue, source, None)
+}
+
+/// The attribution a cue word at token `k` makes, if its sentence (tokens `first..end`) gives it
+/// a speaker and content. `earlier` is the sentence's latest speaker, `quoted` the starts of the
+/// direct quotes.
+fn reported(
+    frame: &Frame,
+    earlier: Option<Range>,
+    quoted: &[usize],
+    k: usize,
+    (word, width): (CueWord, usize),
+    (first, end): (usize, usize),
+) -> Option<Draft> {
+    let after = k + width;
+    // "the proposed wall", "his stated aim": an adjective, not a cue.
+    if k > first
+        && matches!(
+            frame.word(k - 1),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "this" | "your"
+        )
+    {
+        return None;
+    }
+    let cue_range = ((k, after), word.lemma);
+    // "adding that" leans on the sentence's subject; "is pledging" has its own.
+    let participle = frame.word(k).ends_with("ing")
+        && !matches!(
+            frame.word(k.wrapping_sub(1)),
+            "is" | "are" | "was" | "were" | "been" | "be" | "'s" | "’s" | "'re" | "’re"
+        );
+    let subject = if participle {
+        None
+    } else {
+        subject_before(frame, k, first)
+    };
+    let that_at = (after..(after + THAT_MAX).min(end))
+        .take_while(|&t| {
+            (!frame.is_punct(t) || frame.written(t) == ",")
+                && (t == after || cue(frame.word(t), frame.word(t + 1)).is_none())
+        })
+        .find(|&t| frame.word(t) == "that");
+    let tail_end = content_end(frame, after, end);
+
+    // Content before the cue: "Talks will resume, the ministry said (on Tuesday)."
+    if word.takes == Takes::Speech && that_at.is_none() && !participle {
+        if let Some(d) = content_before(frame, subject, k, after, first, end, tail_end, cue_range) {
+            return Some(d);
+        }
+    }
+
+    if subject.is_some_and(|s| !names_or_pronoun(frame, s)) && is_noun_too(frame.word(k)) {
+        return None;
+    }
+    let speaker = match subject {
+        Some(s) => bytes(frame, s),
+        None if participle => earlier.or_else(|| sentence_subject(frame, first, k))?,
+        // "... and said", "... but warned": the sentence's subject speaks.
+        None if matches!(frame.word(k.wrapping_sub(1)), "and" | "but") => {
+            earlier.or_else(|| sentence_subject(frame, first, k))?
+        }
+        None => return None,
+    };
+    let addressee = word
+        .addressed
+        .then(|| addressee_after(frame, after, end))
+        .flatten();
+    let start = that_at.unwrap_or(addressee.map_or(after, |a| a.1));
+    let mut stop = content_end(frame, start, end);
+    // A direct quote later in the sentence is an attribution of its own.
+    let from = frame.tokens.get(start).map_or(usize::MAX, |t| t.start);
+    if let Some(&q) = quoted.get(quoted.partition_point(|&q| q <= from)) {
+        stop = stop.min(frame.token_from(q));
+        while stop > start && frame.is_punct(stop - 1) && !frame.is_mark(stop - 1) {
+            stop -= 1;
+        }
+    }
+    if stop <= start {
+        return None;
+    }
+    let lead = frame.word(start);
+    let fits = match word.takes {
+        Takes::Speech => {
+            that_at.is_some()
+                || frame.is_mark(start)
+                || (lead == "to" && !matches!(word.lemma, "say" | "add" | "write" | "note"))
+                || (stop - start >= 2 && !frame.is_punct(start) && !is_preposition(lead))
+        }
+        Takes::Clause => opens_clause(lead) || frame.is_mark(start),
+        Takes::Object => !frame.is_punct(start) || frame.is_mark(start),
+    };
+    if !fits {
+        return None;
+    }
+    draft(frame, &[(start, stop)], cue_range, Some(speaker), addressee)
+}
+
+/// "Talks will resume, the ministry said.", "..., said Taylor.", and "In some ways, the
+/// brothers noted, Trump might ...".
+#[allow(clippy::too_many_arguments)]
+fn content_before(
+    frame: &Frame,
+    subject: Option<(usize, usize)>,
+    k: usize,
+    after: usize,
+    first: usize,
+    end: usize,
+    tail_end: usize,
+    cue: ((usize, usize), &'static str),
+) -> Option<Draft> {
+    let (comma, speaker) = match subject {
+        Some(s) if s.0 > first && frame.written(s.0 - 1) == "," => (s.0 - 1, s),
+        _ if k > first && frame.written(k - 1) == "," => (k - 1, phrase_after(frame, after, end)?),
+        _ => return None,
+    };
+    if comma <= first || frame.is_mark(comma - 1) {
+        return None;
+    }
+    let tail_from = speaker.1.max(after);
+    let mut pieces = vec![(first, comma)];
+    if frame.written(tail_from) == "," && tail_end > tail_from + 3 {
+        pieces.push((tail_from + 1, tail_end));
+    } else if tail_end.saturating_sub(tail_from) > TAIL_MAX {
+        return None;
+    }
+    draft(frame, &pieces, cue, Some(bytes(frame, speaker)), None)
+}
+
+/// Cue forms that are as often plural nouns ("more diverse states", "his calls"): taken as cues
+/// only after a name or a pronoun.
+fn is_noun_too(word: &str) -> bool {
+    matches!(
+        word,
+        "states"
+            | "reports"
+            | "claims"
+            | "calls"
+            | "demands"
+            | "fears"
+            | "hopes"
+            | "doubts"
+            | "notes"
+            | "comments"
+            | "answers"
+            | "charges"
+            | "estimates"
+            | "promises"
+            | "questions"
+            | "supports"
+            | "shows"
+            | "finds"
+            | "thinks"
+            | "writes"
+            | "tweets"
+            | "cites"
+            | "vows"
+            | "boasts"
+            | "jokes"
+            | "replies"
+            | "urges"
+            | "warns"
+            | "worries"
+    )
+}
+
+/// Whether the subject phrase ends in a name or is a pronoun.
+fn names_or_pronoun(frame: &Frame, (a, b): (usize, usize)) -> bool {
+    let head = b.saturating_sub(1).max(a);
+    pronoun(frame.word(head)).is_some()
+        || frame
+            .tokens
+            .get(head)
+            .is_some_and(|t| frame.mention_at(t.start).is_some())
+}
+
+/// The sentence's subject before token `k`: its first name or personal pronoun.
+fn sentence_subject(frame: &Frame, first: usize, k: usize) -> Option<Range> {
+    (first.max(k.saturating_sub(CONTENT_MAX))..k).find_map(|t| {
+        let token = frame.tokens.get(t)?;
+        if matches!(frame.word(t), "he" | "she" | "they" | "we" | "i") {
+            return Some((token.start, token.end));
+        }
+        frame
+            .mention_at(token.start)
+            .filter(|m| m.kind != crate::entities::EntityType::Misc)
+            .map(|m| (m.start, m.end))
+    })
+}

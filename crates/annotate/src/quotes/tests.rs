@@ -1,0 +1,230 @@
+//! Tests of quote finding on hand-written paragraphs, without the tagger: entities come from
+//! hand-made mention lists through [`crate::entities::link_mentions`].
+
+use super::*;
+use crate::entities::{link_mentions, ArticleText};
+use crate::ner::gazetteer::Gazetteer;
+use crate::ner::EntityMention;
+
+/// Quotes of `paragraphs` with the given names tagged as `(name, type)` wherever they occur.
+fn run(paragraphs: &[&str], names: &[(&str, &str)]) -> (Vec<Quote>, ArticleEntities) {
+    let article = ArticleText::from_texts(None, &[], paragraphs);
+    let text = article.text();
+    let mut mentions = Vec::new();
+    for (name, kind) in names {
+        for (at, _) in text.match_indices(name) {
+            mentions.push(EntityMention {
+                start: at,
+                end: at + name.len(),
+                kind: (*kind).to_string(),
+            });
+        }
+    }
+    mentions.sort_by_key(|m| m.start);
+    let entities = link_mentions(&article, &mentions, &Gazetteer::default());
+    (find_quotes(&article, &entities), entities)
+}
+
+/// The name of the entity a party resolves to.
+fn name_of<'e>(entities: &'e ArticleEntities, party: Option<&Party>) -> Option<&'e str> {
+    let e = party?.entity?;
+    entities.entities.get(e).map(|e| e.name.as_str())
+}
+
+#[test]
+fn a_quote_split_around_its_cue_is_one_quote_with_two_pieces() {
+    let p = "“Our main goal is to show that we are a reliable partner,” Donald Lu said on Friday. \
+             “And we see the difficulties these economies are facing.”";
+    let (quotes, entities) = run(&[p], &[("Donald Lu", "PER")]);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    let q = &quotes[0];
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.content.len(), 2);
+    assert!(q.text.starts_with("“Our main goal") && q.text.ends_with("facing.”"));
+    assert_eq!(q.cue.as_ref().map(|c| c.lemma), Some("say"));
+    assert_eq!(name_of(&entities, q.speaker.as_ref()), Some("Donald Lu"));
+    let first = &q.content[0];
+    assert_eq!(
+        &p[first.start..first.end],
+        "“Our main goal is to show that we are a reliable partner,”"
+    );
+}
+
+#[test]
+fn speaker_and_addressee_of_told() {
+    let p = "\"We have built very good partnerships,\" Tokayev told Blinken as they met.";
+    let (quotes, entities) = run(&[p], &[("Tokayev", "PER"), ("Blinken", "PER")]);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    let q = &quotes[0];
+    assert_eq!(q.text, "\"We have built very good partnerships,\"");
+    assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("told"));
+    assert_eq!(name_of(&entities, q.speaker.as_ref()), Some("Tokayev"));
+    assert_eq!(name_of(&entities, q.addressee.as_ref()), Some("Blinken"));
+}
+
+#[test]
+fn partial_quotes_inside_reported_speech_and_a_pronoun_speaker() {
+    let p = "Spokeswoman Fatemeh Mohajerani stated that Tehran is “open to considering any \
+             proposal.” However, she stressed that “dialogue requires respect and trust.”";
+    let (quotes, entities) = run(&[p], &[("Fatemeh Mohajerani", "PER"), ("Tehran", "LOC")]);
+    let reported: Vec<&Quote> = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .collect();
+    assert_eq!(reported.len(), 2, "{quotes:?}");
+    assert!(reported[0].text.starts_with("that Tehran is “open"));
+    assert_eq!(reported[1].cue.as_ref().map(|c| c.lemma), Some("stress"));
+    let pronoun = reported[1].speaker.as_ref().expect("a speaker");
+    assert_eq!(
+        (pronoun.text.as_str(), pronoun.link),
+        ("she", Link::Pronoun)
+    );
+    let partial: Vec<&Quote> = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Partial)
+        .collect();
+    assert_eq!(partial.len(), 2);
+    assert!(partial[0].text.starts_with("“open to"));
+    let holder = partial[0].within.and_then(|w| quotes.get(w)).expect("held");
+    assert_eq!(holder.kind, QuoteKind::Indirect);
+    assert!(holder.text.contains(&partial[0].text));
+    for q in &quotes {
+        assert_eq!(
+            name_of(&entities, q.speaker.as_ref()),
+            Some("Fatemeh Mohajerani")
+        );
+    }
+}
+
+#[test]
+fn a_quote_left_open_runs_on_into_the_next_paragraph() {
+    let (quotes, _) = run(
+        &[
+            "Smith said: “We will stay the course.",
+            "“We will not give in, whatever they say.”",
+            "“This opens a new paragraph with no cue.”",
+        ],
+        &[("Smith", "PER")],
+    );
+    let direct: Vec<&Quote> = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .collect();
+    assert_eq!(direct.len(), 1, "{quotes:?}");
+    let blocks: Vec<usize> = direct[0].content.iter().map(|s| s.block.index).collect();
+    assert_eq!(blocks, [0, 1, 2]);
+}
+
+#[test]
+fn according_to_and_content_before_the_cue() {
+    let (quotes, _) = run(
+        &[
+            "Clinton beats Trump by 46 percent to 42 percent, according to the poll.",
+            "Talks will resume next week, the ministry said.",
+        ],
+        &[],
+    );
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = quotes
+        .iter()
+        .map(|q| {
+            (
+                q.text.as_str(),
+                q.cue.as_ref().map(|c| c.text.as_str()),
+                q.speaker.as_ref().map(|s| s.text.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Clinton beats Trump by 46 percent to 42 percent",
+                Some("according to"),
+                Some("the poll")
+            ),
+            (
+                "Talks will resume next week",
+                Some("said"),
+                Some("the ministry")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_description_resolves_through_roles_and_kinds() {
+    let (quotes, entities) = run(
+        &[
+            "Government spokeswoman Fatemeh Mohajerani spoke at noon. The Foreign Ministry \
+             issued a statement.",
+            "The spokeswoman said the talks would be held in Geneva.",
+            "The ministry said it was ready.",
+        ],
+        &[
+            ("Fatemeh Mohajerani", "PER"),
+            ("Foreign Ministry", "ORG"),
+            ("Geneva", "LOC"),
+        ],
+    );
+    let speakers: Vec<(Option<&str>, Option<Link>)> = quotes
+        .iter()
+        .map(|q| {
+            (
+                name_of(&entities, q.speaker.as_ref()),
+                q.speaker.as_ref().map(|s| s.link),
+            )
+        })
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            (Some("Fatemeh Mohajerani"), Some(Link::Description)),
+            (Some("Foreign Ministry"), Some(Link::Description)),
+        ]
+    );
+}
+
+#[test]
+fn titles_in_quotation_marks_and_adjectives_are_no_quotes() {
+    let (quotes, _) = run(
+        &["He appeared on “Morning Joe,” Smith said, before the proposed border wall was built."],
+        &[],
+    );
+    assert!(
+        quotes.iter().all(
+            |q| q.kind != QuoteKind::Direct && q.cue.as_ref().is_some_and(|c| c.lemma == "say")
+        ),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn odd_text_never_panics() {
+    let long = "word \"said ".repeat(20_000);
+    let cases: Vec<&str> = vec![
+        "",
+        "\"",
+        "”“”“",
+        "''",
+        "said",
+        ", said",
+        "according to",
+        "According to",
+        "“unclosed, he said",
+        "he said: “",
+        "¿Qué? «Sí», dijo él. „Ja“ — ‘quoted’",
+        long.as_str(),
+    ];
+    for case in cases {
+        let (quotes, _) = run(&[case, "", case], &[]);
+        for q in &quotes {
+            for span in q.content.iter().chain(q.speaker.as_ref().map(|s| &s.span)) {
+                assert!(span.start <= span.end);
+                assert!(
+                    case.get(span.start..span.end).is_some(),
+                    "{case:?}: {span:?}"
+                );
+            }
+        }
+    }
+}
