@@ -9,7 +9,8 @@
 //! - [`geo`]: places on the map: a GeoNames-derived gazetteer and a resolver using the
 //!   article's context;
 //! - [`time`]: time expressions, normalised to TimeML values against a reference date;
-//! - [`amounts`]: money, percentages and counts with the thing counted.
+//! - [`amounts`]: money, percentages and counts with the thing counted;
+//! - [`events`]: events between actors (PLOVER types, diplomacy frames, countries, modality).
 //!
 //! Nothing here reads files or fails on odd text: the only fallible call is loading model bytes
 //! the caller supplies ([`ner::NerModel::from_bytes`]).
@@ -17,6 +18,7 @@
 mod abbrev;
 pub mod amounts;
 pub mod entities;
+pub mod events;
 pub mod geo;
 pub mod ner;
 pub mod sentence;
