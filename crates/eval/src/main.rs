@@ -13,7 +13,9 @@
 //! - `geo GWN.xml`: toponym recognition and resolution on GeoWebNews; ends with
 //!   `SCORE acc161 <value>`;
 //! - `timex TBAQ_DIR`: time expressions on TimeML files, TempEval-3 Task A; ends with
-//!   `SCORE value_f1 <value>`.
+//!   `SCORE value_f1 <value>`;
+//! - `events PLOVER_GOLD.json`: events on PLOVER gold records: type, source and target accuracy;
+//!   ends with `SCORE type_acc <value>`.
 
 // This binary's output is its product: the figures it prints.
 #![allow(clippy::print_stdout)]
@@ -24,6 +26,7 @@ mod bench_html;
 #[cfg(feature = "crates")]
 mod crates_cmp;
 mod dumps;
+mod events;
 mod geo;
 mod ner;
 mod pyrandom;
@@ -73,6 +76,8 @@ enum Command {
     Geo(geo::GeoArgs),
     /// Score time expressions on TimeML files (TempEval-3 Task A).
     Timex(timex::TimexArgs),
+    /// Score events (PLOVER type, source and target actors) on PLOVER gold records.
+    Events(events::EventsArgs),
 }
 
 fn main() -> Result<()> {
@@ -90,5 +95,6 @@ fn main() -> Result<()> {
         Command::Ner(args) => ner::score_cmd(&args),
         Command::Geo(args) => geo::run(&args),
         Command::Timex(args) => timex::run(&args),
+        Command::Events(args) => events::run(&args),
     }
 }

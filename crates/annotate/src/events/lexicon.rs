@@ -90,7 +90,6 @@ const ENTRIES: &[Entry] = &[
     verb("receive+", Consult),
     verb("gave|give|gives _? _? welcome", Consult),
     verb("mediate+", Consult),
-    verb("undertook|undertake|undertakes _? mediation", Consult),
     noun("talks|negotiations", Consult, Some(Frame::Negotiate)),
     noun("meeting|meetings", Consult, Some(Frame::Meet)),
     noun("visit|visits", Consult, Some(Frame::Visit)),
@@ -138,7 +137,6 @@ const ENTRIES: &[Entry] = &[
     verb("back+ down", Concede),
     verb("yield+", Concede),
     verb("pardon+", Concede),
-    verb("approve+", Concede),
     verb("allow+", Concede),
     // RETREAT.
     verb("withdraw|withdraws|withdrew|withdrawn|withdrawing", Retreat),
@@ -147,8 +145,7 @@ const ENTRIES: &[Entry] = &[
     verb("retreat+", Retreat),
     verb("demobilize+|demobilise+|disarm+", Retreat),
     verb("declare+|announce+ _? _? ceasefire|cease-fire|truce", Retreat),
-    verb("pay|pays|paid _? compensation", Retreat),
-    verb("return+", Retreat),
+    verb("return+", Concede),
     // INVESTIGATE.
     verb("investigate+", Investigate),
     verb("probe+", Investigate),
@@ -167,7 +164,7 @@ const ENTRIES: &[Entry] = &[
     verb("appeal+", Demand),
     verb("ask+", Demand),
     verb("request+", Demand),
-    verb("issue+ _? _? reminder|demand|appeal", Demand),
+    verb("issue+ _? _? demand|appeal|call", Demand),
     verb("must", Demand),
     // DISAPPROVE, and the censure frame.
     frame_verb("censure+", Frame::Censure, Disapprove),
@@ -183,7 +180,7 @@ const ENTRIES: &[Entry] = &[
     verb("deplore+", Disapprove),
     verb("slam|slams|slammed|slamming", Disapprove),
     verb("object+", Disapprove),
-    verb("protest+ here|against|over|at", Disapprove),
+    verb("protest+ against|over|at", Disapprove),
     // REJECT.
     verb("reject+", Reject),
     verb("refuse+", Reject),
@@ -209,8 +206,6 @@ const ENTRIES: &[Entry] = &[
     verb("stage+|organize+|organise+|hold|held|began|begin|started|start _? _? rally|rallies|strike|protest|protests|demonstration|demonstrations|sit-in|march", Protest),
     verb("block+ _? road|roads|streets|highway|traffic", Protest),
     verb("boycott+", Protest),
-    verb("shun+|shunned work", Protest),
-    verb("collect+ signatures", Protest),
     noun("hunger strike", Protest, None),
     noun("general strike", Protest, None),
     // MOBILIZE.
@@ -220,7 +215,7 @@ const ENTRIES: &[Entry] = &[
     verb("strengthen+|boost+|increase+ _? forces|troops|presence", Mobilize),
     verb("mass+ _? troops|forces", Mobilize),
     verb("remain+|put|placed _? on alert", Mobilize),
-    verb("train+ _? _? troops|soldiers|fighters|hackers|militants", Mobilize),
+    verb("train+ _? _? troops|soldiers|fighters|militants", Mobilize),
     // SANCTION, and the sanction frame.
     frame_verb("sanction+", Frame::Sanction, Sanction),
     frame_verb("impose+|imposing|slap+ _? _? sanctions|embargo", Frame::Sanction, Sanction),
@@ -238,13 +233,13 @@ const ENTRIES: &[Entry] = &[
     verb("ban|bans|banned|banning", Coerce),
     verb("outlaw+", Coerce),
     verb("prevent+", Coerce),
+    verb("censor+", Coerce),
     verb("confiscate+|seize+", Coerce),
     verb("set|sets fire", Coerce),
     verb("declare+|impose+|reimpose+|extend+ _? _? _? curfew|siege|emergency|blockade|blockades|restrictions", Coerce),
     verb("impose+|reimpose+|declare+ _? martial law", Coerce),
     verb("tighten+ _? _? blockade|restrictions|curfew", Coerce),
     verb("disperse+", Coerce),
-    verb("deface+|censor+|hack+", Coerce),
     verb("crack+ down", Coerce),
     // ASSAULT.
     verb("kill|kills|killed|killing", Assault),
@@ -268,8 +263,8 @@ const ENTRIES: &[Entry] = &[
     verb("capture+", Fight),
     verb("open+ fire", Fight),
     verb("launch+ _? _? _? fire|attack|attacks|offensive|strikes|raid|raids", Fight),
-    verb("engage+ in", Fight),
-    verb("violate+", Fight),
+    verb("engage+ in _? fighting|combat|clashes|cleansing", Fight),
+    verb("violate+ _? _? ceasefire|cease-fire|truce|border|airspace", Fight),
 ];
 
 /// One word of a compiled pattern.
