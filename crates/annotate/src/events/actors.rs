@@ -27,6 +27,8 @@ pub(crate) enum Slot {
     /// The last name before a participle or noun ("Yellen's visit", "a resolution by the IAEA
     /// censuring"), not one of place or time.
     Nearest,
+    /// The last name, whatever its preposition ("a reminder to Iraq that it must").
+    Last,
 }
 
 /// What the sentences so far tell about groups: the last one with listed members.
@@ -40,7 +42,7 @@ const SUBJECT_OPENERS: &[&str] = &["", ",", "and", "of", "from"];
 /// Openers of chunks that may hold an object.
 const OBJECT_OPENERS: &[&str] = &[
     "", "with", "to", "against", "on", "from", "into", "toward", "towards", "of", "for", "over",
-    "between", "among", "and",
+    "between", "among", "and", "that",
 ];
 /// Openers of chunks that cannot hold the name nearest an action.
 const NOT_NEAREST: &[&str] = &[
@@ -59,7 +61,7 @@ pub(crate) fn find_actor(
 ) -> Option<(Actor, usize, usize)> {
     let (units, chunks) = analyse(doc, a, b);
     let chunk = pick_chunk(&units, &chunks, slot)?;
-    let heads: Vec<&Unit> = units.iter().filter(|u| u.chunk == chunk).collect();
+    let heads = noun_phrase(doc, &units, chunk);
     let head = *heads.last()?;
     let places = matches!(slot, Slot::Object { places: true });
     let described = describe(doc, head, &heads, places);
@@ -94,7 +96,12 @@ pub(crate) fn find_actor(
 fn pick_chunk(units: &[Unit], chunks: &[Chunk], slot: Slot) -> Option<usize> {
     let opener = |u: &Unit| chunks.get(u.chunk).map_or("", |c| c.opener.as_str());
     let found = match slot {
-        Slot::Subject => units.iter().find(|u| SUBJECT_OPENERS.contains(&opener(u))),
+        // A subject's own prepositional phrases belong to it ("Demonstrators in Baghdad").
+        Slot::Subject => units
+            .iter()
+            .find(|u| SUBJECT_OPENERS.contains(&opener(u)))
+            .or_else(|| units.iter().find(|u| opener(u) != "by")),
+        Slot::Last => units.last(),
         Slot::Agent => units.iter().find(|u| opener(u) == "by"),
         Slot::Nearest => units.iter().rfind(|u| !NOT_NEAREST.contains(&opener(u))),
         Slot::Object { places } => units.iter().find(|u| {
@@ -103,6 +110,28 @@ fn pick_chunk(units: &[Unit], chunks: &[Chunk], slot: Slot) -> Option<usize> {
         }),
     };
     found.map(|u| u.chunk)
+}
+
+/// The units of the first noun phrase in `chunk`: names joined only by capitalised words,
+/// possessives and role titles ("Kazakhstan's President Kassym-Jomart Tokayev"); a lower-case
+/// word between two names ends the phrase ("the United States match the European Union's").
+fn noun_phrase<'u>(doc: &Doc, units: &'u [Unit], chunk: usize) -> Vec<&'u Unit> {
+    let mut out: Vec<&Unit> = Vec::new();
+    for unit in units.iter().filter(|u| u.chunk == chunk) {
+        if let Some(last) = out.last() {
+            let joined = (last.end..unit.start).all(|i| {
+                let w = doc.word(i);
+                doc.in_title(i)
+                    || matches!(w, "'s" | "’s" | "-" | "'" | "’")
+                    || w.chars().next().is_some_and(char::is_uppercase)
+            });
+            if !joined {
+                break;
+            }
+        }
+        out.push(unit);
+    }
+    out
 }
 
 /// What a head unit names.
@@ -145,7 +174,7 @@ fn describe(doc: &Doc, head: &Unit, chunk_units: &[&Unit], places: bool) -> Desc
                     place_actor(&mut out, place, &written, next, places);
                 } else if std::iter::once(&entity.name)
                     .chain(&entity.aliases)
-                    .any(|n| groups::is_international(n))
+                    .any(|n| groups::names_international(n))
                 {
                     out.kind = ActorKind::International;
                 } else {

@@ -171,7 +171,7 @@ fn event(
     let places = matches!(trigger.frame, Some(Frame::Visit | Frame::Travel));
 
     let (source, target) = if first_word == "must" {
-        let target = find_actor(doc, clause_start, trigger.start, Slot::Nearest, context);
+        let target = find_actor(doc, clause_start, trigger.start, Slot::Last, context);
         let target_start = target.as_ref().map_or(trigger.start, |t| t.1);
         let source = find_actor(doc, clause_start, target_start, Slot::Subject, context);
         (source, target)
@@ -215,6 +215,22 @@ fn event(
     }
     let modality = modality(&before);
     let mut event_type = adjust(trigger.event_type, modality);
+    if trigger.event_type == EventType::Protest
+        && first_word.starts_with("protest")
+        && source.as_ref().is_some_and(|(a, _, _)| {
+            matches!(
+                a.kind,
+                ActorKind::State
+                    | ActorKind::Person
+                    | ActorKind::International
+                    | ActorKind::Organisation
+            )
+        })
+    {
+        // PLOVER: a government or a person protesting in words disapproves; PROTEST is for
+        // crowds in the street.
+        event_type = EventType::Disapprove;
+    }
     if event_type == EventType::Assault
         && source
             .as_ref()
@@ -240,6 +256,7 @@ fn event(
         trigger: doc.slice(trigger.start, trigger.end).to_string(),
         trigger_span: doc.span(trigger.start, trigger.end)?,
         nominal,
+        main_clause: trigger.start >= main,
         modality,
         source: source.map(|(a, _, _)| a),
         target: target.map(|(a, _, _)| a),

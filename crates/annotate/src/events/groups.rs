@@ -178,8 +178,14 @@ pub(crate) fn is_collective_modifier(word: &str) -> bool {
     COLLECTIVE_MODIFIERS.contains(&word)
 }
 
-/// Whether `name` is an international organisation.
+/// Whether `name` is exactly an international organisation's name or acronym.
 pub(crate) fn is_international(name: &str) -> bool {
+    INTERNATIONAL.contains(&strip_the(name))
+}
+
+/// Whether `name` is an international organisation or one of its bodies ("U.N. war crimes
+/// court", "IAEA's Board of Governors").
+pub(crate) fn names_international(name: &str) -> bool {
     let name = strip_the(name);
     INTERNATIONAL.contains(&name)
         || INTERNATIONAL.iter().any(|org| {
@@ -216,7 +222,8 @@ mod tests {
         assert_eq!(known_members("the E3"), Some(&["FR", "GB", "DE"][..]));
         assert!(known_members("E4").is_none());
         assert!(is_international("the IAEA"));
-        assert!(is_international("U.N. war crimes court"));
+        assert!(names_international("U.N. war crimes court"));
+        assert!(!is_international("UN on Tuesday"));
         assert!(!is_international("UNITA"));
         assert!(is_collective_head("powers") && is_collective_modifier("Western"));
         assert!(is_state_head("government") && !is_state_head("people"));

@@ -180,7 +180,6 @@ const ENTRIES: &[Entry] = &[
     verb("deplore+", Disapprove),
     verb("slam|slams|slammed|slamming", Disapprove),
     verb("object+", Disapprove),
-    verb("protest+ against|over|at", Disapprove),
     // REJECT.
     verb("reject+", Reject),
     verb("refuse+", Reject),
@@ -199,6 +198,7 @@ const ENTRIES: &[Entry] = &[
     verb("issue+ _? ultimatum", Threaten),
     noun("ultimatum", Threaten, None),
     // PROTEST.
+    verb("protest+", Protest),
     verb("demonstrate+", Protest),
     verb("rally|rallies|rallied|rallying", Protest),
     verb("march+", Protest),
@@ -207,6 +207,7 @@ const ENTRIES: &[Entry] = &[
     verb("block+ _? road|roads|streets|highway|traffic", Protest),
     verb("boycott+", Protest),
     noun("hunger strike", Protest, None),
+    noun("demonstration|demonstrations|protest|protests|rally|rallies|strike|strikes", Protest, None),
     noun("general strike", Protest, None),
     // MOBILIZE.
     verb("mobilize+|mobilise+", Mobilize),
@@ -220,7 +221,7 @@ const ENTRIES: &[Entry] = &[
     frame_verb("sanction+", Frame::Sanction, Sanction),
     frame_verb("impose+|imposing|slap+ _? _? sanctions|embargo", Frame::Sanction, Sanction),
     noun("sanctions|embargo", Sanction, Some(Frame::Sanction)),
-    verb("halt+|suspend+|cut+|freeze|froze|frozen _? _? aid|assistance|ties|relations|talks|cooperation", Sanction),
+    verb("halt+|suspend+|cut+|freeze|froze|frozen _? _? aid|assistance|ties|relations|talks|cooperation|contacts|mediation|efforts|exports|imports|trade", Sanction),
     verb("sever+|cut|broke|break _? off? _? ties|relations", Sanction),
     verb("recall+ _? ambassador", Sanction),
     verb("cancel+|cancelled|canceled _? _? visit|trip|talks|meeting", Sanction),

@@ -72,12 +72,15 @@ pub fn alpha3(alpha2: &str) -> Option<&'static str> {
     iso3::alpha3(alpha2)
 }
 
-/// The event that best stands for a sentence's events: the first with a source, actions named
-/// by verbs before those named by nouns.
+/// The event that best stands for a sentence's events: the first of its main clause, actions
+/// named by verbs before those named by nouns.
 pub fn main_event(events: &[Event]) -> Option<&Event> {
-    events
-        .iter()
-        .filter(|e| e.source.is_some())
-        .min_by_key(|e| (e.nominal, e.trigger_span.block, e.trigger_span.start))
-        .or_else(|| events.first())
+    events.iter().min_by_key(|e| {
+        (
+            !e.main_clause,
+            e.nominal,
+            e.trigger_span.block,
+            e.trigger_span.start,
+        )
+    })
 }

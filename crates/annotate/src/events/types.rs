@@ -300,6 +300,9 @@ pub struct Event {
     pub trigger_span: TextSpan,
     /// Whether a noun names the action ("Blinken's visit", "talks with") rather than a verb.
     pub nominal: bool,
+    /// Whether the action is in the sentence's main clause, not in an opening adjunct ("In a
+    /// letter handed to the UN, Iraq said ...").
+    pub main_clause: bool,
     pub modality: Modality,
     /// Who acts (the agent of a passive: "sanctioned by the EU" gives the EU).
     pub source: Option<Actor>,
