@@ -65,9 +65,9 @@ pub(crate) fn find_actor(
     let head = *heads.last()?;
     let places = matches!(slot, Slot::Object { places: true });
     let described = describe(doc, head, &heads, places);
-    let start = chunks
-        .get(chunk)
-        .map_or(head.start, |c| c.start.min(head.start));
+    let first = heads.first().map_or(head.start, |u| u.start);
+    let chunk_start = chunks.get(chunk).map_or(first, |c| c.start.min(first));
+    let start = phrase_start(doc, chunk_start, first);
     let end = described.end;
     let mut actor = build(doc, start, end, described)?;
     let members = coordinated(doc, &units, &chunks, chunk);
@@ -132,6 +132,24 @@ fn noun_phrase<'u>(doc: &Doc, units: &'u [Unit], chunk: usize) -> Vec<&'u Unit> 
         out.push(unit);
     }
     out
+}
+
+/// Where the phrase of a name starting at token `first` starts: back over determiners, role
+/// titles and capitalised words ("The Iranian government", "US Secretary of State Antony
+/// Blinken"), not before `floor`.
+fn phrase_start(doc: &Doc, floor: usize, first: usize) -> usize {
+    let mut start = first;
+    while start > floor {
+        let w = doc.word(start - 1);
+        let fits = doc.in_title(start - 1)
+            || matches!(doc.lower(start - 1), "the" | "a" | "an" | "'s" | "’s")
+            || w.chars().next().is_some_and(char::is_uppercase);
+        if !fits {
+            break;
+        }
+        start -= 1;
+    }
+    start
 }
 
 /// What a head unit names.

@@ -210,6 +210,8 @@ fn event(
         });
         (source, target)
     };
+    // A place acts only as its state ("Tehran"); "the Geneva talks" are not Geneva's.
+    let source = source.filter(|(a, _, _)| a.kind != ActorKind::Place);
     if source.is_none() && target.is_none() {
         return None;
     }

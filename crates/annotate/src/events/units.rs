@@ -180,6 +180,10 @@ fn unit_at(doc: &Doc, i: usize, b: usize) -> Option<(usize, UnitKind)> {
         while end < b && doc.mention(end) == Some(m) {
             end += 1;
         }
+        // "Western powers": the tagger marks "Western" alone.
+        if let Some(collective) = collective_at(doc, i, b).filter(|&c| c > end) {
+            return Some((collective, UnitKind::Collective));
+        }
         return Some((end, UnitKind::Mention(m)));
     }
     let limit = b.min(i + groups::MAX_INTERNATIONAL_WORDS);
