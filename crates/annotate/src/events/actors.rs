@@ -29,6 +29,8 @@ pub(crate) enum Slot {
     Nearest,
     /// The last name, whatever its preposition ("a reminder to Iraq that it must").
     Last,
+    /// A name in the first chunk: the subject right after "that" or "which".
+    Opening,
 }
 
 /// What the sentences so far tell about groups: the last one with listed members.
@@ -102,6 +104,7 @@ fn pick_chunk(units: &[Unit], chunks: &[Chunk], slot: Slot) -> Option<usize> {
             .find(|u| SUBJECT_OPENERS.contains(&opener(u)))
             .or_else(|| units.iter().find(|u| opener(u) != "by")),
         Slot::Last => units.last(),
+        Slot::Opening => units.first().filter(|u| u.chunk == 0),
         Slot::Agent => units.iter().find(|u| opener(u) == "by"),
         Slot::Nearest => units.iter().rfind(|u| !NOT_NEAREST.contains(&opener(u))),
         Slot::Object { places } => units.iter().find(|u| {
@@ -139,14 +142,7 @@ fn noun_phrase<'u>(doc: &Doc, units: &'u [Unit], chunk: usize) -> Vec<&'u Unit> 
 /// Blinken"), not before `floor`.
 fn phrase_start(doc: &Doc, floor: usize, first: usize) -> usize {
     let mut start = first;
-    while start > floor {
-        let w = doc.word(start - 1);
-        let fits = doc.in_title(start - 1)
-            || matches!(doc.lower(start - 1), "the" | "a" | "an" | "'s" | "’s")
-            || w.chars().next().is_some_and(char::is_uppercase);
-        if !fits {
-            break;
-        }
+    while start > floor && is_name_word(doc, start - 1) {
         start -= 1;
     }
     start
@@ -317,7 +313,7 @@ fn word_country(name: &str) -> Option<&'static str> {
 
 fn build(doc: &Doc, start: usize, end: usize, d: Described) -> Option<Actor> {
     let span = doc.span(start, end)?;
-    let country = d.country.and_then(|c| countries::by_iso(c));
+    let country = d.country.and_then(countries::by_iso);
     let mut actor = Actor {
         text: doc.slice(start, end).to_string(),
         name: d.name,
@@ -391,16 +387,24 @@ fn list_from(doc: &Doc, units: &[Unit], chunks: &[Chunk], first: usize) -> Vec<(
             _ => None,
         }
     };
+    // A list item is a bare name: "Kyiv last week and Yellen" is not a list of two.
+    let bare = |from: usize, to: usize| (from..to).all(|i| is_name_word(doc, i));
     let Some(head) = units.iter().rfind(|u| u.chunk == first) else {
         return Vec::new();
     };
     let mut out = vec![(*head, member(doc, head))];
+    if chunks.get(first).is_some_and(|c| !bare(head.end, c.end)) {
+        return out;
+    }
     let mut k = first + 1;
     let mut pending = Vec::new();
     while let Some(chunk) = chunks.get(k) {
         let Some(unit) = only(k) else { break };
+        if !bare(chunk.start, unit.start) {
+            break;
+        }
         match chunk.opener.as_str() {
-            "," => pending.push((unit, member(doc, &unit))),
+            "," if bare(unit.end, chunk.end) => pending.push((unit, member(doc, &unit))),
             "and" | "or" => {
                 out.append(&mut pending);
                 out.push((unit, member(doc, &unit)));
@@ -411,6 +415,17 @@ fn list_from(doc: &Doc, units: &[Unit], chunks: &[Chunk], first: usize) -> Vec<(
         k += 1;
     }
     out
+}
+
+/// Whether token `i` can be part of a name's phrase: a determiner, a possessive, a role title or
+/// a capitalised word.
+fn is_name_word(doc: &Doc, i: usize) -> bool {
+    doc.in_title(i)
+        || matches!(
+            doc.lower(i),
+            "the" | "a" | "an" | "'s" | "’s" | "its" | "their"
+        )
+        || doc.word(i).chars().next().is_some_and(char::is_uppercase)
 }
 
 fn member(doc: &Doc, unit: &Unit) -> Member {

@@ -109,6 +109,47 @@ const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 /// Words that stand for an actor named before: a relative or complement clause boundary.
 const CLAUSE_LINKS: &[&str] = &["who", "which", "that"];
 
+/// Verbs that take a "that" complement clause.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "stated",
+    "told",
+    "declared",
+    "announced",
+    "demanded",
+    "warned",
+    "confirmed",
+    "noted",
+    "insisted",
+    "reiterated",
+    "added",
+    "argued",
+    "claimed",
+    "reported",
+    "believes",
+    "believe",
+    "urged",
+    "stressed",
+    "asked",
+    "agreed",
+    "decided",
+    "ruled",
+    "charged",
+    "accused",
+    "alleged",
+    "acknowledged",
+    "admitted",
+    "denied",
+    "indicated",
+    "signalled",
+    "signaled",
+];
+
+/// How far before "that" a reporting verb may be (a date or an addressee may stand between).
+const REPORT_REACH: usize = 4;
+
 /// How many tokens before a participle or noun its source may be.
 const NEAR: usize = 10;
 
@@ -282,10 +323,14 @@ fn subject(
         .rev()
         .find(|&i| CLAUSE_LINKS.contains(&doc.lower(i)));
     if let Some(link) = link {
-        if let Some(found) = find_actor(doc, link + 1, verb, Slot::Subject, context) {
+        if let Some(found) = find_actor(doc, link + 1, verb, Slot::Opening, context) {
             return Some(found);
         }
-        if doc.lower(link) != "that" {
+        // "that" after a reporting verb opens a complement clause whose subject is not named
+        // ("said that it must"); otherwise it opens a relative clause about the name before it.
+        let reported =
+            (link.saturating_sub(REPORT_REACH)..link).any(|i| REPORTING.contains(&doc.lower(i)));
+        if doc.lower(link) != "that" || !reported {
             return find_actor(doc, start, link, Slot::Nearest, context);
         }
     }

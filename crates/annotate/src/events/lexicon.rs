@@ -97,7 +97,7 @@ const ENTRIES: &[Entry] = &[
     noun("mediation", Consult, None),
     // SUPPORT.
     verb("support+", Support),
-    verb("back|backs|backed|backing", Support),
+    verb("backs|backed|backing", Support),
     verb("endorse+", Support),
     verb("praise+", Support),
     verb("welcome+", Support),
@@ -199,7 +199,7 @@ const ENTRIES: &[Entry] = &[
     noun("ultimatum", Threaten, None),
     // PROTEST.
     verb("protest+", Protest),
-    verb("demonstrate+", Protest),
+    verb("demonstrate+ against|in|outside|for", Protest),
     verb("rally|rallies|rallied|rallying", Protest),
     verb("march+", Protest),
     verb("riot+", Protest),
@@ -207,7 +207,7 @@ const ENTRIES: &[Entry] = &[
     verb("block+ _? road|roads|streets|highway|traffic", Protest),
     verb("boycott+", Protest),
     noun("hunger strike", Protest, None),
-    noun("demonstration|demonstrations|protest|protests|rally|rallies|strike|strikes", Protest, None),
+    noun("demonstration|demonstrations|protest|protests|rally|rallies", Protest, None),
     noun("general strike", Protest, None),
     // MOBILIZE.
     verb("mobilize+|mobilise+", Mobilize),

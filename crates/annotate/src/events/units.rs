@@ -4,8 +4,8 @@
 //! A unit is an entity mention, an international organisation, a known group ("the E3"), a
 //! collective name ("Western powers", "the three European nations"), or a country, demonym or
 //! capital the tagger missed. Text in brackets is skipped: it repeats the name before it ("the
-//! International Atomic Energy Agency (IAEA)"). Role titles are not cut at their prepositions
-//! ("Secretary of State").
+//! International Atomic Energy Agency (IAEA)"), and so is an aside between two dashes. Role
+//! titles are not cut at their prepositions ("Secretary of State").
 
 use crate::entities::countries::{self, Place};
 
@@ -136,6 +136,13 @@ pub(crate) fn analyse(doc: &Doc, a: usize, b: usize) -> (Vec<Unit>, Vec<Chunk>) 
             i += 1;
             continue;
         }
+        if depth == 0 && is_dash(word) {
+            // A pair of dashes sets off an aside, as brackets do.
+            if let Some(close) = (i + 1..b).find(|&k| is_dash(doc.word(k))) {
+                i = close + 1;
+                continue;
+            }
+        }
         if depth > 0 {
             i += 1;
             continue;
@@ -211,6 +218,10 @@ fn unit_at(doc: &Doc, i: usize, b: usize) -> Option<(usize, UnitKind)> {
         }
     }
     None
+}
+
+fn is_dash(word: &str) -> bool {
+    matches!(word, "—" | "–" | "--")
 }
 
 /// A collective name at `i`: modifiers ("Western", "three European") and a collective head.
