@@ -84,6 +84,7 @@ const DETERMINERS: &[&str] = &[
     "a",
     "an",
     "the",
+    "in",
     "'s",
     "’s",
     "his",
@@ -108,6 +109,9 @@ const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
 /// Words that stand for an actor named before: a relative or complement clause boundary.
 const CLAUSE_LINKS: &[&str] = &["who", "which", "that"];
+
+/// Words that offer the action after them ("ready to", "willing to").
+const OFFERS: &[&str] = &["ready", "willing", "prepared"];
 
 /// Verbs that take a "that" complement clause.
 const REPORTING: &[&str] = &[
@@ -165,7 +169,15 @@ pub(crate) fn sentence_events(
     let (s0, s1) = (sentence.tokens.start, sentence.tokens.end);
     let words = doc.lower_range(s0, s1);
     let main = main_clause_start(&words) + s0;
-    for found in find_triggers(&words) {
+    let found_all = find_triggers(&words);
+    for (k, &found) in found_all.iter().enumerate() {
+        // "is prepared to impose martial law": the offer is the imposing, held out.
+        let offered = found_all
+            .get(k + 1)
+            .is_some_and(|next| next.start <= found.end + 1);
+        if offered && OFFERS.contains(&words.get(found.start).copied().unwrap_or("")) {
+            continue;
+        }
         let trigger = Trigger {
             start: found.start + s0,
             end: found.end + s0,
@@ -205,7 +217,8 @@ fn event(
     let first_word = doc.lower(trigger.start);
     let nominal = trigger.part == Part::Noun || DETERMINERS.contains(&prev);
     let be_before = before.iter().rev().take(3).any(|w| BE.contains(w));
-    let passive = !nominal && be_before && looks_participle(first_word);
+    let to_infinitive = doc.lower(trigger.end.saturating_sub(1)) == "to";
+    let passive = !nominal && be_before && !to_infinitive && looks_participle(first_word);
     let participle =
         !nominal && !be_before && first_word.ends_with("ing") && prev != "to" && prev != "of";
     let clause_end = clause_end(doc, trigger.end, s1);
@@ -275,11 +288,12 @@ fn event(
         event_type = EventType::Disapprove;
     }
     if event_type == EventType::Assault
+        && first_word.starts_with("kill")
         && source
             .as_ref()
             .is_some_and(|(a, s, e)| is_armed(doc, *s, *e) || a.kind == ActorKind::State)
     {
-        // PLOVER: violence by organised armed forces is FIGHT; ASSAULT is violence against
+        // PLOVER: killing by organised armed forces is FIGHT; ASSAULT is violence against
         // people outside such combat.
         event_type = EventType::Fight;
     }

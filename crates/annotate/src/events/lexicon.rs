@@ -203,7 +203,7 @@ const ENTRIES: &[Entry] = &[
     verb("rally|rallies|rallied|rallying", Protest),
     verb("march+", Protest),
     verb("riot+", Protest),
-    verb("stage+|organize+|organise+|hold|held|began|begin|started|start _? _? rally|rallies|strike|protest|protests|demonstration|demonstrations|sit-in|march", Protest),
+    verb("stage+|organize+|organise+|hold|held|began|begin|started|start _? _? _? rally|rallies|strike|protest|protests|demonstration|demonstrations|sit-in|march", Protest),
     verb("block+ _? road|roads|streets|highway|traffic", Protest),
     verb("boycott+", Protest),
     noun("hunger strike", Protest, None),

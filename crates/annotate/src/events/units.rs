@@ -19,7 +19,7 @@ pub(crate) enum UnitKind {
     Mention(usize),
     /// An international organisation the tagger did not mark.
     International,
-    /// A country, demonym or capital the tagger did not mark.
+    /// A country, demonym, capital or group ("Muslim", "Kurdish") the tagger did not mark.
     Country(Place),
     /// A group with fixed members (alpha-2 codes).
     Known(&'static [&'static str]),
@@ -213,7 +213,7 @@ fn unit_at(doc: &Doc, i: usize, b: usize) -> Option<(usize, UnitKind)> {
             continue;
         }
         match countries::lookup(phrase) {
-            Some(Place::Group) | None => {}
+            None => {}
             Some(place) => return Some((end, UnitKind::Country(place))),
         }
     }
