@@ -20,8 +20,9 @@ pub(crate) enum Slot {
     /// Before the action, not inside a prepositional phrase of place or time.
     Subject,
     /// After the action; `places` lets a place after "in", "at" or "to" be the target (for
-    /// visits and travel).
-    Object { places: bool },
+    /// visits and travel); `spoken` makes a name after "to" the addressee, the target only when
+    /// no other name follows ("complained to the UN over Israeli air raids").
+    Object { places: bool, spoken: bool },
     /// After "by" (the agent of a passive).
     Agent,
     /// The last name before a participle or noun ("Yellen's visit", "a resolution by the IAEA
@@ -65,7 +66,7 @@ pub(crate) fn find_actor(
     let chunk = pick_chunk(&units, &chunks, slot)?;
     let heads = noun_phrase(doc, &units, chunk);
     let head = *heads.last()?;
-    let places = matches!(slot, Slot::Object { places: true });
+    let places = matches!(slot, Slot::Object { places: true, .. });
     let described = describe(doc, head, &heads, places);
     let first = heads.first().map_or(head.start, |u| u.start);
     let chunk_start = chunks.get(chunk).map_or(first, |c| c.start.min(first));
@@ -107,10 +108,17 @@ fn pick_chunk(units: &[Unit], chunks: &[Chunk], slot: Slot) -> Option<usize> {
         Slot::Opening => units.first().filter(|u| u.chunk == 0),
         Slot::Agent => units.iter().find(|u| opener(u) == "by"),
         Slot::Nearest => units.iter().rfind(|u| !NOT_NEAREST.contains(&opener(u))),
-        Slot::Object { places } => units.iter().find(|u| {
-            let o = opener(u);
-            OBJECT_OPENERS.contains(&o) || (places && PLACE_OPENERS.contains(&o))
-        }),
+        Slot::Object { places, spoken } => {
+            let object = |u: &&Unit| {
+                let o = opener(u);
+                OBJECT_OPENERS.contains(&o) || (places && PLACE_OPENERS.contains(&o))
+            };
+            units
+                .iter()
+                .filter(object)
+                .find(|u| !spoken || opener(u) != "to")
+                .or_else(|| units.iter().find(object))
+        }
     };
     found.map(|u| u.chunk)
 }

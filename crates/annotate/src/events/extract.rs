@@ -218,11 +218,18 @@ fn event(
     let nominal = trigger.part == Part::Noun || DETERMINERS.contains(&prev);
     let be_before = before.iter().rev().take(3).any(|w| BE.contains(w));
     let to_infinitive = doc.lower(trigger.end.saturating_sub(1)) == "to";
-    let passive = !nominal && be_before && !to_infinitive && looks_participle(first_word);
+    // "is opposed to" is an adjective, not a passive.
+    let adjectival = doc.lower(trigger.end) == "to";
+    let passive =
+        !nominal && be_before && !to_infinitive && !adjectival && looks_participle(first_word);
     let participle =
         !nominal && !be_before && first_word.ends_with("ing") && prev != "to" && prev != "of";
     let clause_end = clause_end(doc, trigger.end, s1);
     let places = matches!(trigger.frame, Some(Frame::Visit | Frame::Travel));
+    let spoken = matches!(
+        trigger.event_type,
+        EventType::Demand | EventType::Disapprove | EventType::Threaten | EventType::Reject
+    );
 
     let (source, target) = if first_word == "must" {
         let target = find_actor(doc, clause_start, trigger.start, Slot::Last, context);
@@ -242,7 +249,13 @@ fn event(
             })
             .or_else(|| subject(doc, clause_start, trigger.start, context));
         let window = (trigger.end + NEAR).min(clause_end);
-        let target = find_actor(doc, trigger.end, window, Slot::Object { places }, context);
+        let target = find_actor(
+            doc,
+            trigger.end,
+            window,
+            Slot::Object { places, spoken },
+            context,
+        );
         (source, target)
     } else {
         let source = subject(doc, clause_start, trigger.start, context);
@@ -250,7 +263,7 @@ fn event(
             doc,
             trigger.end,
             clause_end,
-            Slot::Object { places },
+            Slot::Object { places, spoken },
             context,
         )
         .or_else(|| {
@@ -258,7 +271,10 @@ fn event(
                 doc,
                 trigger.end,
                 clause_end,
-                Slot::Object { places: true },
+                Slot::Object {
+                    places: true,
+                    spoken,
+                },
                 context,
             )
         });

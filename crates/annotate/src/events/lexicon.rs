@@ -179,7 +179,7 @@ const ENTRIES: &[Entry] = &[
     verb("charge+", Disapprove),
     verb("deplore+", Disapprove),
     verb("slam|slams|slammed|slamming", Disapprove),
-    verb("object+", Disapprove),
+    verb("object+ to?", Disapprove),
     // REJECT.
     verb("reject+", Reject),
     verb("refuse+", Reject),
@@ -187,7 +187,7 @@ const ENTRIES: &[Entry] = &[
     verb("dismiss+", Reject),
     verb("deny|denies|denied|denying", Reject),
     verb("veto|vetoes|vetoed|vetoing", Reject),
-    verb("oppose+", Reject),
+    verb("oppose+ to?", Reject),
     verb("rebuff+", Reject),
     verb("rule+ out", Reject),
     verb("spurn+", Reject),

@@ -204,3 +204,63 @@ fn odd_input_gives_no_events_and_no_panic() {
     let odd = events("Ünïcödé — “met” with «Iran» in 東京 ’s", &[("Iran", "LOC")]);
     assert!(odd.iter().all(|e| !e.evidence.is_empty()));
 }
+
+#[test]
+fn addressees_give_way_to_the_target() {
+    let e = only(
+        "Lebanon complained to the United Nations over Israeli air raids.",
+        &[
+            ("Lebanon", "LOC"),
+            ("United Nations", "ORG"),
+            ("Israeli", "MISC"),
+        ],
+    );
+    assert_eq!(e.event_type, EventType::Disapprove);
+    assert_eq!(target(&e).country, Some("ISR"));
+    let e = only(
+        "Israel is opposed to French mediation.",
+        &[("Israel", "LOC"), ("French", "MISC")],
+    );
+    assert_eq!(e.event_type, EventType::Reject);
+    assert_eq!(source(&e).country, Some("ISR"));
+    assert_eq!(target(&e).country, Some("FRA"));
+}
+
+#[test]
+fn collective_names_take_the_last_group_named() {
+    let found = events(
+        "Iran will meet France, Britain and Germany. Representatives from the three European \
+         nations rejected the plan.",
+        &[
+            ("Iran", "LOC"),
+            ("France", "LOC"),
+            ("Britain", "LOC"),
+            ("Germany", "LOC"),
+            ("European", "MISC"),
+        ],
+    );
+    let rejected = found
+        .iter()
+        .find(|e| e.event_type == EventType::Reject)
+        .expect("the rejection is found");
+    let s = source(rejected);
+    assert_eq!(s.kind, ActorKind::Group);
+    assert_eq!(s.countries(), ["FRA", "GBR", "DEU"]);
+}
+
+#[test]
+fn offers_and_refusals() {
+    // No actor named: no event.
+    assert!(events("The government is prepared to impose martial law.", &[]).is_empty());
+    let e = only(
+        "Iraq's government is prepared to impose martial law in Baghdad.",
+        &[("Iraq", "LOC"), ("Baghdad", "LOC")],
+    );
+    assert_eq!(e.modality, Modality::Hypothetical);
+    assert_eq!(e.event_type, EventType::Threaten);
+    let e = only(
+        "Katsav refused to meet King Abdullah in Tel Aviv.",
+        &[("Katsav", "PER"), ("Abdullah", "PER"), ("Tel Aviv", "LOC")],
+    );
+    assert_eq!(e.event_type, EventType::Reject);
+}
