@@ -87,11 +87,10 @@ pub(crate) fn date(
     sentence: (usize, usize),
     at: usize,
 ) -> Option<EventDate> {
-    let best = timexes
+    let dates = timexes
         .iter()
-        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-        .filter(|t| t.start >= sentence.0 && t.end <= sentence.1)
-        .min_by_key(|t| t.start.abs_diff(at))?;
+        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time));
+    let best = nearest(dates, |t| (t.start, t.end), sentence, at)?;
     Some(EventDate {
         text: doc.text.get(best.start..best.end)?.to_string(),
         span: doc.article.locate(best.start, best.end)?,
@@ -106,15 +105,32 @@ pub(crate) fn amount(
     sentence: (usize, usize),
     at: usize,
 ) -> Option<EventAmount> {
-    let best = amounts
+    let money = amounts
         .iter()
         .filter(|a| matches!(a.kind, AmountKind::Money { .. }))
-        .filter(|a| a.start >= sentence.0 && a.end <= sentence.1)
-        .filter(|a| a.start.abs_diff(at).min(a.end.abs_diff(at)) <= AMOUNT_REACH)
-        .min_by_key(|a| a.start.abs_diff(at))?;
+        .filter(|a| a.start.abs_diff(at).min(a.end.abs_diff(at)) <= AMOUNT_REACH);
+    let best = nearest(money, |a| (a.start, a.end), sentence, at)?;
     Some(EventAmount {
         text: doc.text.get(best.start..best.end)?.to_string(),
         span: doc.article.locate(best.start, best.end)?,
         amount: best.clone(),
     })
+}
+
+/// The item inside the byte range `sentence` whose start is nearest byte `at`.
+fn nearest<'a, T>(
+    items: impl Iterator<Item = &'a T>,
+    bytes: impl Fn(&T) -> (usize, usize),
+    sentence: (usize, usize),
+    at: usize,
+) -> Option<&'a T>
+where
+    T: 'a,
+{
+    items
+        .filter(|item| {
+            let (start, end) = bytes(item);
+            start >= sentence.0 && end <= sentence.1
+        })
+        .min_by_key(|item| bytes(item).0.abs_diff(at))
 }

@@ -259,25 +259,13 @@ fn event(
         (source, target)
     } else {
         let source = subject(doc, clause_start, trigger.start, context);
-        let target = find_actor(
-            doc,
-            trigger.end,
-            clause_end,
-            Slot::Object { places, spoken },
-            context,
-        )
-        .or_else(|| {
-            find_actor(
-                doc,
-                trigger.end,
-                clause_end,
-                Slot::Object {
-                    places: true,
-                    spoken,
-                },
-                context,
-            )
-        });
+        // A place is the target only when no other name follows ("strengthened its forces in
+        // Lebanon").
+        let object = |places: bool, context: &mut Context| {
+            let slot = Slot::Object { places, spoken };
+            find_actor(doc, trigger.end, clause_end, slot, context)
+        };
+        let target = object(places, context).or_else(|| object(true, context));
         (source, target)
     };
     // A place acts only as its state ("Tehran"); "the Geneva talks" are not Geneva's.
