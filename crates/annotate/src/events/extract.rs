@@ -218,8 +218,9 @@ fn event(
     let nominal = trigger.part == Part::Noun || DETERMINERS.contains(&prev);
     let be_before = before.iter().rev().take(3).any(|w| BE.contains(w));
     let to_infinitive = doc.lower(trigger.end.saturating_sub(1)) == "to";
-    // "is opposed to" is an adjective, not a passive.
-    let adjectival = doc.lower(trigger.end) == "to";
+    // "is opposed to", "were engaged in": an adjective with its preposition, not a passive.
+    let adjectival = doc.lower(trigger.end) == "to"
+        || (trigger.start + 1..trigger.end).any(|i| matches!(doc.lower(i), "to" | "in" | "with"));
     let passive =
         !nominal && be_before && !to_infinitive && !adjectival && looks_participle(first_word);
     let participle =

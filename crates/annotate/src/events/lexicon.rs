@@ -64,7 +64,7 @@ const ENTRIES: &[Entry] = &[
     verb("agree+", Agree),
     verb("accept+", Agree),
     verb("reach+|reached _? _? agreement|deal|consensus|accord|compromise|settlement|truce", Agree),
-    verb("sign+ _? _? agreement|deal|accord|pact|memorandum|ceasefire|cease-fire", Agree),
+    verb("sign+ _? _? agreement|deal|accord|pact|treaty|memorandum|ceasefire|cease-fire", Agree),
     verb("promise+", Agree),
     verb("pledge+", Agree),
     verb("offer+", Agree),

@@ -264,3 +264,42 @@ fn offers_and_refusals() {
     );
     assert_eq!(e.event_type, EventType::Reject);
 }
+
+#[test]
+fn every_word_a_name_and_odd_spans_do_not_panic() {
+    let texts = [
+        "Ünïcödé met «Iran» — and Tehran’s (E3) talks with, France and — UN — 東京 must.",
+        "by by by was met by , and , and . 's 's — — ( ( ) ) that who which",
+        "Iran Iran Iran threatened to to to sanctions against against",
+    ];
+    let kinds = ["LOC", "PER", "ORG", "MISC"];
+    for text in texts {
+        let article = ArticleText::from_texts(Some(text), &[text], &[text, text]);
+        let joined = article.text();
+        let mut mentions = Vec::new();
+        let mut at = 0;
+        for (k, word) in joined.split(' ').enumerate() {
+            mentions.push(EntityMention {
+                start: at,
+                end: at + word.len(),
+                kind: kinds[k % kinds.len()].to_string(),
+            });
+            // Spans off character boundaries and past the end are ignored, never a panic.
+            mentions.push(EntityMention {
+                start: at + 1,
+                end: at + word.len() + 7,
+                kind: "PER".to_string(),
+            });
+            at += word.len() + 1;
+        }
+        let entities = link_mentions(&article, &mentions, &Gazetteer::default());
+        let found = find_events(&article, &entities, &find_timexes(joined, None), &[]);
+        for e in &found {
+            assert!(e.trigger_span.start <= e.trigger_span.end);
+            assert!(!e.evidence.is_empty());
+            for actor in [&e.source, &e.target].into_iter().flatten() {
+                assert!(!actor.text.is_empty());
+            }
+        }
+    }
+}
