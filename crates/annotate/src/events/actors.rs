@@ -6,7 +6,7 @@
 //! last group named before ("the three European nations").
 
 use crate::entities::countries::{self, Place};
-use crate::entities::EntityType;
+use crate::entities::{lexicon, EntityType};
 
 use super::doc::Doc;
 use super::groups;
@@ -244,7 +244,11 @@ fn describe(doc: &Doc, head: &Unit, chunk_units: &[&Unit], places: bool) -> Desc
             }
         }
     }
-    if matches!(out.kind, ActorKind::State | ActorKind::People) && groups::is_state_head(next) {
+    if matches!(out.kind, ActorKind::State | ActorKind::People) && is_state_word(next) {
+        out.end = head.end + 1;
+    } else if out.kind == ActorKind::People && lexicon::is_head(next) {
+        // "the Spanish ambassador": one of the country's officials.
+        out.kind = ActorKind::Person;
         out.end = head.end + 1;
     }
     if out.country.is_none() && out.kind != ActorKind::Group {
@@ -255,6 +259,12 @@ fn describe(doc: &Doc, head: &Unit, chunk_units: &[&Unit], places: bool) -> Desc
             .find_map(|u| unit_country(doc, u));
     }
     out
+}
+
+/// Whether `word` after a demonym makes the phrase the state: "the Iranian government",
+/// "Serbian authorities", "the Kremlin administration".
+fn is_state_word(word: &str) -> bool {
+    groups::is_state_head(word) || lexicon::is_institution(word)
 }
 
 /// A country, capital or demonym as an actor.
@@ -269,7 +279,7 @@ fn place_actor(out: &mut Described, place: Place, written: &str, next: &str, pla
             out.kind = ActorKind::Place;
             out.name = written.to_string();
         }
-        Place::Demonym(_) if !groups::is_state_head(next) => {
+        Place::Demonym(_) if !is_state_word(next) => {
             out.kind = ActorKind::People;
             out.name = written.to_string();
         }

@@ -117,7 +117,7 @@ const ENTRIES: &[Entry] = &[
     // AID, and the provide-aid frame.
     frame_verb("aid+", Frame::ProvideAid, Aid),
     frame_verb("provide+ _? _? aid|assistance|support|funding|loans|weapons|arms", Frame::ProvideAid, Aid),
-    frame_verb("send+|sent _? _? aid|assistance|arms|weapons|medicine|food|supplies", Frame::ProvideAid, Aid),
+    frame_verb("send+|sent _? _? _? aid|assistance|arms|weapons|medicine|food|supplies|tanks|missiles|ammunition|equipment|vaccines|doctors", Frame::ProvideAid, Aid),
     frame_verb("donate+", Frame::ProvideAid, Aid),
     frame_verb("deliver+", Frame::ProvideAid, Aid),
     frame_verb("hand+ over", Frame::ProvideAid, Aid),
