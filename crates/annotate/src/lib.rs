@@ -10,7 +10,8 @@
 //!   article's context;
 //! - [`time`]: time expressions, normalised to TimeML values against a reference date;
 //! - [`amounts`]: money, percentages and counts with the thing counted;
-//! - [`quotes`]: direct and reported quotes with their cue, speaker and addressee.
+//! - [`quotes`]: direct and reported quotes with their cue, speaker and addressee;
+//! - [`events`]: events between actors (PLOVER types, diplomacy frames, countries, modality).
 //!
 //! Nothing here reads files or fails on odd text: the only fallible call is loading model bytes
 //! the caller supplies ([`ner::NerModel::from_bytes`]).
@@ -18,6 +19,7 @@
 mod abbrev;
 pub mod amounts;
 pub mod entities;
+pub mod events;
 pub mod geo;
 pub mod ner;
 pub mod quotes;

@@ -15,7 +15,9 @@
 //! - `timex TBAQ_DIR`: time expressions on TimeML files, TempEval-3 Task A; ends with
 //!   `SCORE value_f1 <value>`;
 //! - `quotes POLNEAR_DIR`: quotes and reported speech on PolNeAR, content F1 and speaker
-//!   accuracy; ends with `SCORE quoted_content_f1 <value>`.
+//!   accuracy; ends with `SCORE quoted_content_f1 <value>`;
+//! - `events PLOVER_GOLD.json`: events on PLOVER gold records: type, source and target accuracy;
+//!   ends with `SCORE type_acc <value>`.
 
 // This binary's output is its product: the figures it prints.
 #![allow(clippy::print_stdout)]
@@ -27,6 +29,7 @@ mod brat;
 #[cfg(feature = "crates")]
 mod crates_cmp;
 mod dumps;
+mod events;
 mod geo;
 mod ner;
 mod pyrandom;
@@ -79,6 +82,8 @@ enum Command {
     Timex(timex::TimexArgs),
     /// Score quotes and their speakers on PolNeAR attributions.
     Quotes(quotes::QuotesArgs),
+    /// Score events (PLOVER type, source and target actors) on PLOVER gold records.
+    Events(events::EventsArgs),
 }
 
 fn main() -> Result<()> {
@@ -97,5 +102,6 @@ fn main() -> Result<()> {
         Command::Geo(args) => geo::run(&args),
         Command::Timex(args) => timex::run(&args),
         Command::Quotes(args) => quotes::run(&args),
+        Command::Events(args) => events::run(&args),
     }
 }

@@ -24,7 +24,7 @@ mod acronyms;
 mod affiliation;
 mod assemble;
 mod coref;
-mod countries;
+pub(crate) mod countries;
 mod doc;
 mod headline;
 mod kinds;
