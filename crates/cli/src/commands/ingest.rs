@@ -154,10 +154,7 @@ impl Pipeline<'_> {
             .map(|doc| {
                 let mut extraction = extract(doc, &evidence, config);
                 for article in &mut extraction.articles {
-                    annotate::annotate_dates_and_amounts(article);
-                    if let Some(annotator) = annotator {
-                        annotator.annotate(article);
-                    }
+                    annotate::annotate(article, annotator);
                 }
                 extraction
             })

@@ -1,21 +1,22 @@
-//! Annotation during ingest: the NER model found and loaded once, the embedded gazetteer, and an
-//! article's entities as the model's [`EntityRecord`]s, places resolved on the map; and, with no
-//! model needed, its time expressions and amounts ([`annotate_dates_and_amounts`]).
+//! Annotation during ingest ([`annotate`]): with no model needed, an article's time expressions
+//! and amounts; with the NER model (found and loaded once) and the embedded gazetteer, also its
+//! entities as the model's [`EntityRecord`]s with places resolved on the map, its quotes and its
+//! events, each as the model's records (`facts`, `statements`).
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use chancery_annotate::amounts::{find_amounts, AmountKind as FoundAmountKind};
-use chancery_annotate::entities::{
-    annotate_article, ArticleEntities, ArticleText, BlockKind, TextSpan,
-};
+use chancery_annotate::amounts::find_amounts;
+use chancery_annotate::entities::{annotate_article, ArticleEntities, ArticleText, BlockKind};
+use chancery_annotate::events::find_events;
 use chancery_annotate::geo::{Gazetteer, Resolver};
-use chancery_annotate::time::{self, find_timexes, TimexType};
+use chancery_annotate::quotes::find_quotes;
+use chancery_annotate::time::{self, find_timexes};
 use chancery_annotate::NerModel;
-use chancery_model::{
-    AmountKind, AmountRecord, Article, DateKind, DateRecord, EntityRecord, MentionBlock,
-    MentionRecord, PlaceRecord,
-};
+use chancery_model::{Article, EntityRecord, MentionRecord, PlaceRecord};
+
+mod facts;
+mod statements;
 use chrono::Datelike;
 
 /// Where the model is built, relative to the repository root.
@@ -29,7 +30,7 @@ pub const NO_MODEL: &str =
     "no NER model: entities not annotated; build it with crates/annotate/build-model.sh";
 
 /// The GeoNames-derived gazetteer committed beside the resolver.
-const PLACES: &[u8] = include_bytes!("../../annotate/src/geo/data/places.tsv.gz");
+const PLACES: &[u8] = include_bytes!("../../../annotate/src/geo/data/places.tsv.gz");
 
 /// The model file to use: `flag` when given, else [`DEFAULT_MODEL`] under the current directory
 /// when it exists, else the file [`MODEL_ENV`] names; `None` when there is none.
@@ -64,13 +65,6 @@ impl Annotator {
         Ok(Annotator { model, gazetteer })
     }
 
-    /// Sets `article.entities` from its title, captions and paragraphs.
-    pub fn annotate(&self, article: &mut Article) {
-        let text = ArticleText::from_article(article);
-        let found = annotate_article(&self.model, &text);
-        article.entities = self.records(article, &text, &found);
-    }
-
     fn records(
         &self,
         article: &Article,
@@ -92,11 +86,7 @@ impl Annotator {
                     .filter_map(|&m| found.mentions.get(m))
                     .map(|m| MentionRecord {
                         text: m.text.clone(),
-                        block: match m.span.block.kind {
-                            BlockKind::Title => MentionBlock::Title,
-                            BlockKind::Caption => MentionBlock::Caption,
-                            BlockKind::Paragraph => MentionBlock::Paragraph,
-                        },
+                        block: statements::block_of(m.span.block.kind),
                         index: m.span.block.index,
                         start: m.span.start,
                         end: m.span.end,
@@ -181,72 +171,31 @@ impl Annotator {
     }
 }
 
-/// Sets `article.dates` and `article.amounts` from its title, captions and paragraphs: time
-/// expressions resolved against the article's `published` date (left unresolved when it has
-/// none), and amounts of money, percentages and counts.
-pub fn annotate_dates_and_amounts(article: &mut Article) {
+/// Annotates `article` from its title, captions and paragraphs: its time expressions (resolved
+/// against its `published` date, left unresolved when it has none) and amounts always; with
+/// `annotator`, also its entities, quotes and events.
+pub fn annotate(article: &mut Article, annotator: Option<&Annotator>) {
     let text = ArticleText::from_article(article);
-    let joined = text.text();
     let reference = article
         .published
         .and_then(|d| time::Date::new(d.year(), d.month(), d.day()));
-    article.dates = find_timexes(joined, reference)
-        .into_iter()
-        .filter_map(|t| {
-            let (block, span) = locate(&text, t.start, t.end)?;
-            Some(DateRecord {
-                text: joined.get(t.start..t.end)?.to_string(),
-                kind: match t.kind {
-                    TimexType::Date => DateKind::Date,
-                    TimexType::Time => DateKind::Time,
-                    TimexType::Duration => DateKind::Duration,
-                    TimexType::Set => DateKind::Set,
-                },
-                value: t.value,
-                block,
-                index: span.block.index,
-                start: span.start,
-                end: span.end,
-                raw: span.raw,
-            })
-        })
-        .collect();
-    article.amounts = find_amounts(joined)
-        .into_iter()
-        .filter_map(|a| {
-            let (block, span) = locate(&text, a.start, a.end)?;
-            Some(AmountRecord {
-                text: joined.get(a.start..a.end)?.to_string(),
-                kind: match a.kind {
-                    FoundAmountKind::Money { .. } => AmountKind::Money,
-                    FoundAmountKind::Percent => AmountKind::Percent,
-                    FoundAmountKind::PercentagePoints => AmountKind::PercentagePoints,
-                    FoundAmountKind::Count { .. } => AmountKind::Count,
-                },
-                unit: a.unit().to_string(),
-                value: a.value,
-                block,
-                index: span.block.index,
-                start: span.start,
-                end: span.end,
-                raw: span.raw,
-            })
-        })
-        .collect();
-}
-
-/// Where `start..end` of the joined text lies, when it lies within one block.
-fn locate(text: &ArticleText, start: usize, end: usize) -> Option<(MentionBlock, TextSpan)> {
-    let span = text.locate(start, end)?;
-    if span.end - span.start != end - start {
-        return None;
-    }
-    let block = match span.block.kind {
-        BlockKind::Title => MentionBlock::Title,
-        BlockKind::Caption => MentionBlock::Caption,
-        BlockKind::Paragraph => MentionBlock::Paragraph,
+    let timexes = find_timexes(text.text(), reference);
+    let amounts = find_amounts(text.text());
+    article.dates = facts::date_records(&text, &timexes);
+    article.amounts = facts::amount_records(&text, &amounts);
+    let Some(annotator) = annotator else {
+        return;
     };
-    Some((block, span))
+    let found = annotate_article(&annotator.model, &text);
+    article.entities = annotator.records(article, &text, &found);
+    article.quotes = find_quotes(&text, &found)
+        .iter()
+        .map(|q| statements::quote_record(q, &found))
+        .collect();
+    article.events = find_events(&text, &found, &timexes, &amounts)
+        .iter()
+        .map(|e| statements::event_record(e, &found))
+        .collect();
 }
 
 /// Offset of each block's text in the joined text of [`ArticleText`]: title, captions and
