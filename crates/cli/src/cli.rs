@@ -68,6 +68,12 @@ stated value, and provenance.\n\nExample:\n  chancery extract pages/ --format js
     Extract(ExtractArgs),
     /// Ingest the bundled example dumps and list what was made of them.
     Demo(DemoArgs),
+    /// How pairs of countries (or actors) relate over time: events by PLOVER type and a
+    /// cooperation–conflict score per period.
+    #[command(
+        after_help = "Each side is an ISO 3166-1 alpha-3 country code (USA, KAZ) or an actor's name (\"Antony Blinken\"). With two sides, both directions of the pair; with one, every partner; with none, every pair. The score is the mean Goldstein score of the events, from -10 (conflict) to +10 (cooperation). Only events stated as happening count, unless --all-modalities.\n\nExamples:\n  chancery relations USA KAZ\n  chancery relations IRN --by week --json > iran.jsonl"
+    )]
+    Relations(RelationsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -119,6 +125,31 @@ pub struct ArticlesArgs {
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
     /// One JSON object per line instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Periods of a relation's timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PeriodArg {
+    Day,
+    Week,
+    Month,
+}
+
+#[derive(Debug, Args)]
+pub struct RelationsArgs {
+    /// A country code or actor name.
+    pub first: Option<String>,
+    /// The other side of the pair.
+    pub second: Option<String>,
+    /// How finely to cut the timeline.
+    #[arg(long = "by", value_enum, default_value_t = PeriodArg::Month)]
+    pub period: PeriodArg,
+    /// Also count planned, possible and denied events.
+    #[arg(long)]
+    pub all_modalities: bool,
+    /// One JSON object per pair and period instead of a table.
     #[arg(long)]
     pub json: bool,
 }

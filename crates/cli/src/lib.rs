@@ -27,6 +27,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Export(args) => commands::export::run(&cli.data, &args),
         Command::Extract(args) => commands::extract::run(&args),
         Command::Demo(args) => commands::demo::run(&cli.data, &args),
+        Command::Relations(args) => commands::relations::run(&cli.data, &args),
     };
     match outcome {
         Ok(commands::Outcome::Clean) => ExitCode::SUCCESS,

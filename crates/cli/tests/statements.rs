@@ -1,5 +1,6 @@
 //! Quotes and events stored with each article: with the NER model, `export` and `show` carry
-//! who said what to whom and who did what to whom on the seeds; without it, none are stored.
+//! who said what to whom and who did what to whom on the seeds, and `relations` counts the events
+//! by pair of countries; without the model, none are stored.
 
 mod common;
 
@@ -121,4 +122,19 @@ fn ingest_with_the_model_stores_quotes_and_events_shown_and_exported() {
     let shown: Value = serde_json::from_str(&shown.stdout).expect("show --json is JSON");
     assert_eq!(shown["quotes"], talks["quotes"]);
     assert_eq!(shown["events"], talks["events"]);
+
+    // The meeting counts in the United States–Kazakhstan relation on 2023-02-28, either way round.
+    let relations = run(&data, &["relations", "KAZ", "USA", "--by", "day", "--json"]);
+    relations.expect_code(0);
+    let rows = common::json_lines(&relations.stdout);
+    let day = rows
+        .iter()
+        .find(|r| text(r, "period") == Some("2023-02-28") && text(r, "source") == Some("USA"))
+        .unwrap_or_else(|| panic!("no USA -> KAZ relation on 2023-02-28: {}", relations.stdout));
+    assert_eq!(text(day, "target"), Some("KAZ"), "{day}");
+    assert!(
+        day["counts"]["CONSULT"].as_u64().is_some_and(|n| n >= 1),
+        "{day}"
+    );
+    assert!(day["score"].as_f64().is_some_and(|s| s > 0.0), "{day}");
 }

@@ -10,6 +10,7 @@ mod entity;
 mod facts;
 mod meta;
 mod offsets;
+mod plover;
 mod provenance;
 mod raw;
 mod statements;
@@ -22,6 +23,7 @@ pub use entity::{EntityKind, EntityRecord, MentionBlock, MentionRecord, PlaceRec
 pub use facts::{AmountKind, AmountRecord, DateKind, DateRecord};
 pub use meta::{ArticleMeta, MetaSource, StatedTime};
 pub use offsets::OffsetMap;
+pub use plover::{plover_scale, PloverScale, PLOVER_SCALES};
 pub use provenance::{Provenance, Span};
 pub use raw::{DocFormat, DocMeta, RawDoc};
 pub use statements::{

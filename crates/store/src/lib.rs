@@ -11,6 +11,7 @@
 //! most that batch, everything committed before stays intact, and a re-run completes the batch.
 
 mod codec;
+mod dyads;
 mod error;
 mod evidence;
 mod read;
@@ -22,6 +23,7 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
+pub use dyads::{Period, Relation, RelationQuery};
 pub use error::{Result, StoreError};
 pub use read::{ArticleFilter, ArticleSummary, MIN_ID_PREFIX};
 pub use schema::SCHEMA_VERSION;

@@ -97,8 +97,26 @@ ALTER TABLE articles ADD COLUMN amounts TEXT;";
 /// entities) and events (PLOVER type, frame, modality, actors with countries, place, date,
 /// amount, evidence sentence), as the model's JSON; each `NULL` when there are none or the
 /// article was not annotated. Rows stored before this step read as having none.
+///
+/// `dyad_events` holds one row per event with a source and a target, per pair of their countries
+/// (a group actor counts once for each member country): what `relations` aggregates by pair and
+/// period without reading every article. `day` is the event's own date when stated in full, else
+/// the article's; the countries are ISO 3166-1 alpha-3 codes, `NULL` for an actor with none.
 const V5: &str = "ALTER TABLE articles ADD COLUMN quotes TEXT;
-ALTER TABLE articles ADD COLUMN events TEXT;";
+ALTER TABLE articles ADD COLUMN events TEXT;
+CREATE TABLE dyad_events (
+    article_seq    INTEGER NOT NULL REFERENCES articles(seq),
+    day            TEXT,
+    source_country TEXT,
+    target_country TEXT,
+    source_actor   TEXT NOT NULL,
+    target_actor   TEXT NOT NULL,
+    event_type     TEXT NOT NULL,
+    modality       TEXT NOT NULL,
+    goldstein      REAL
+);
+CREATE INDEX dyad_events_countries ON dyad_events(source_country, target_country, day);
+CREATE INDEX dyad_events_article ON dyad_events(article_seq);";
 
 pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 

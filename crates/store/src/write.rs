@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension, Statement, TransactionBehavior};
 
 use crate::codec::{self, count_to_sql, to_sql_int};
 use crate::error::{AtPath, Result, StoreError};
-use crate::Store;
+use crate::{dyads, Store};
 
 /// What a batch added.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -55,6 +55,7 @@ impl Store {
             let mut find = tx.prepare_cached(FIND_ARTICLE).at(path)?;
             let mut insert = tx.prepare_cached(INSERT_ARTICLE).at(path)?;
             let mut insert_provenance = tx.prepare_cached(INSERT_PROVENANCE).at(path)?;
+            let mut insert_dyad = tx.prepare_cached(dyads::INSERT_DYAD).at(path)?;
             for article in articles {
                 let existing: Option<i64> = find
                     .query_row([article.id.as_str()], |row| row.get(0))
@@ -68,7 +69,9 @@ impl Store {
                     None => {
                         outcome.new += 1;
                         insert_article(&mut insert, article, &created_at, path)?;
-                        tx.last_insert_rowid()
+                        let seq = tx.last_insert_rowid();
+                        dyads::insert_dyads(&mut insert_dyad, seq, article).at(path)?;
+                        seq
                     }
                 };
                 for provenance in &article.provenance {

@@ -514,22 +514,31 @@ fn quotes_and_events_round_trip_and_are_null_when_empty() {
 /// Stores an article, strips the store back to schema `version` by dropping the columns later
 /// steps added, reopens it and checks the article reads back unchanged.
 fn upgrades_from(version: i64, later_columns: &[&str], n: usize) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("temporary directory");
     let article = small(n, "site", &format!("v{version}.txt"));
     Store::open(dir.path())
-        .unwrap()
+        .expect("new store")
         .insert_batch(std::slice::from_ref(&article))
-        .unwrap();
+        .expect("article stored");
     {
-        let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+        let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).expect("database");
         for column in later_columns {
             conn.execute_batch(&format!("ALTER TABLE articles DROP COLUMN {column};"))
-                .unwrap();
+                .expect("column dropped");
         }
-        conn.pragma_update(None, "user_version", version).unwrap();
+        if version < 5 {
+            // The relations table came with step 5.
+            conn.execute_batch("DROP TABLE dyad_events;")
+                .expect("table dropped");
+        }
+        conn.pragma_update(None, "user_version", version)
+            .expect("version set");
     }
-    let store = Store::open(dir.path()).unwrap();
-    assert_eq!(store.article(article.id.as_str()).unwrap(), Some(article));
+    let store = Store::open(dir.path()).expect("upgraded store");
+    assert_eq!(
+        store.article(article.id.as_str()).expect("article read"),
+        Some(article)
+    );
 }
 
 #[test]
@@ -545,4 +554,61 @@ fn store_of_version_three_gains_dates_and_amounts_columns() {
 #[test]
 fn store_of_version_four_gains_quotes_and_events_columns() {
     upgrades_from(4, &["quotes", "events"], 5);
+}
+
+#[test]
+fn relations_count_events_by_pair_and_period() {
+    use chancery_store::{Period, RelationQuery};
+    let (_dir, mut store) = open_temp();
+    store.insert_batch(&[full_article()]).unwrap();
+    let query = |first: &str, second: Option<&str>, period, all_modalities| RelationQuery {
+        first: Some(first.to_string()),
+        second: second.map(str::to_string),
+        period,
+        all_modalities,
+    };
+
+    // Blinken (USA) met Tokayev (KAZ) on 2023-02-28: one consultation, asked either way round.
+    for (a, b) in [("USA", "KAZ"), ("KAZ", "USA")] {
+        let relations = store
+            .relations(&query(a, Some(b), Period::Day, false))
+            .unwrap();
+        assert_eq!(relations.len(), 1, "{relations:?}");
+        let r = &relations[0];
+        assert_eq!(
+            (r.period.as_str(), r.source.as_str(), r.target.as_str()),
+            ("2023-02-28", "USA", "KAZ")
+        );
+        assert_eq!(r.counts.get("CONSULT"), Some(&1));
+        assert_eq!((r.events, r.score), (1, 1.0));
+    }
+    let monthly = store
+        .relations(&query("USA", None, Period::Month, false))
+        .unwrap();
+    assert_eq!(monthly[0].period, "2023-02");
+    let weekly = store
+        .relations(&query("USA", None, Period::Week, false))
+        .unwrap();
+    assert_eq!(weekly[0].period, "2023-W09");
+
+    // By actor name, in any case.
+    let actors = store
+        .relations(&query("antony blinken", None, Period::Month, false))
+        .unwrap();
+    assert_eq!(actors.len(), 1, "{actors:?}");
+    assert_eq!(actors[0].target, "Kassym-Jomart Tokayev");
+
+    // Announced aid from a group counts once per member country, and only when asked for.
+    assert!(store
+        .relations(&query("UKR", None, Period::Month, false))
+        .unwrap()
+        .is_empty());
+    let planned = store
+        .relations(&query("UKR", None, Period::Month, true))
+        .unwrap();
+    let sources: Vec<&str> = planned.iter().map(|r| r.source.as_str()).collect();
+    assert_eq!(sources, ["FRA", "GBR"]);
+    assert!(planned
+        .iter()
+        .all(|r| r.period == "2023-02" && r.score == 7.0));
 }

@@ -6,6 +6,7 @@ pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod json;
+pub mod relations;
 pub mod show;
 mod show_statements;
 
