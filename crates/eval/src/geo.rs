@@ -314,6 +314,7 @@ fn set(c: &mut ResolverConfig, assignment: &str) -> Result<()> {
         "continent" => &mut c.continent,
         "capital" => &mut c.capital,
         "admin1" => &mut c.admin1,
+        "admin2" => &mut c.admin2,
         "seat" => &mut c.seat,
         "region" => &mut c.region,
         "alternate_city" => &mut c.alternate_city,

@@ -20,7 +20,7 @@
 
 use std::collections::HashMap;
 
-use super::candidates::{adjacent_qualifier, candidates, split_qualifier, FACILITIES};
+use super::candidates::{adjacent_qualifier, candidates, ends_in_facility, split_qualifier};
 use super::context::{bonus, ContextPlace};
 use super::gazetteer::{Form, Gazetteer};
 use super::normalize::key;
@@ -39,6 +39,8 @@ pub struct ResolverConfig {
     pub capital: f64,
     /// Prior of a first-order division.
     pub admin1: f64,
+    /// Prior of a second-order division (its population stands for its number of towns).
+    pub admin2: f64,
     /// Prior of the seat of a first-order division.
     pub seat: f64,
     /// Prior of a curated region or physical feature.
@@ -79,6 +81,7 @@ impl Default for ResolverConfig {
             continent: 2.5,
             capital: 2.0,
             admin1: 0.6,
+            admin2: 0.0,
             seat: 0.4,
             region: 1.5,
             alternate_city: 3.0,
@@ -237,11 +240,7 @@ impl<'g> Resolver<'g> {
             })
             .collect();
         self.prefer_city_over_its_division(&mut cands);
-        let words: Vec<&str> = head.split_whitespace().collect();
-        let facility = words.len() > 1
-            && words
-                .last()
-                .is_some_and(|w| FACILITIES.contains(&key(w).as_str()));
+        let facility = ends_in_facility(head);
         Mention {
             key: key(head),
             qualified: !quals.is_empty(),
@@ -250,25 +249,40 @@ impl<'g> Resolver<'g> {
         }
     }
 
-    /// A large town named like the division that holds it (`New York`, `Kabul`) is what news
-    /// means by the name: it gets [`ResolverConfig::city_over_division`].
+    /// A large town named like the division that holds it (`New York`, `Kabul`, `Fresno` of
+    /// Fresno County), or a national capital named like a division of its country wherever
+    /// that lies (`Washington`: the capital, and the government it stands for, far more often
+    /// than the state) unless the name is also the country's, is what news means by the name:
+    /// it gets
+    /// [`ResolverConfig::city_over_division`].
     fn prefer_city_over_its_division(&self, cands: &mut [Cand]) {
         let g = self.gazetteer;
         let divisions: Vec<&Place> = cands
             .iter()
             .filter_map(|c| g.place(c.place))
-            .filter(|p| p.kind() == Kind::Admin1)
+            .filter(|p| matches!(p.kind(), Kind::Admin1 | Kind::Admin2))
             .collect();
         if divisions.is_empty() {
             return;
         }
+        // `Mexico` names the country before its capital or its state.
+        let names_country = |cc: &str| {
+            cands
+                .iter()
+                .filter_map(|c| g.place(c.place))
+                .any(|p| p.kind() == Kind::Country && p.country == cc)
+        };
         let bonus: Vec<bool> = cands
             .iter()
             .map(|c| {
                 g.place(c.place).is_some_and(|p| {
-                    p.class == 'P'
-                        && p.population >= self.config.city_over_division_population
-                        && divisions.iter().any(|d| inside(p, d))
+                    let capital = p.kind() == Kind::Capital
+                        && divisions.iter().any(|d| d.country == p.country)
+                        && !names_country(&p.country);
+                    capital
+                        || (p.class == 'P'
+                            && p.population >= self.config.city_over_division_population
+                            && divisions.iter().any(|d| holds(d, p)))
                 })
             })
             .collect();
@@ -288,6 +302,7 @@ impl<'g> Resolver<'g> {
             Kind::Continent => c.continent,
             Kind::Capital => c.capital,
             Kind::Admin1 => c.admin1,
+            Kind::Admin2 => c.admin2,
             Kind::Seat => c.seat,
             Kind::Region => c.region,
             Kind::City => 0.0,
@@ -296,7 +311,9 @@ impl<'g> Resolver<'g> {
             (Form::Name, _) => 0.0,
             (Form::Inner, _) => c.inner,
             (Form::Adjective, _) => c.adjective,
-            (Form::Alternate, Kind::City | Kind::Seat | Kind::Capital) => c.alternate_city,
+            (Form::Alternate, Kind::City | Kind::Seat | Kind::Capital | Kind::Admin2) => {
+                c.alternate_city
+            }
             (Form::Alternate, _) => c.alternate_other,
         };
         prior + c.population * (1.0 + p.population as f64).log10() - penalty
@@ -445,6 +462,20 @@ fn best(cands: &[Cand]) -> Option<&Cand> {
         .iter()
         .max_by(|a, b| a.score.total_cmp(&b.score).then(b.place.cmp(&a.place)))
 }
+
+/// Whether division `d` holds town `p`: its first-order division, or a second-order one of
+/// the same first-order division within [`COUNTY_REACH_KM`] (towns carry no second-order code).
+fn holds(d: &Place, p: &Place) -> bool {
+    match d.kind() {
+        Kind::Admin2 => {
+            p.country == d.country && p.admin1 == d.admin1 && p.distance_km(d) <= COUNTY_REACH_KM
+        }
+        _ => inside(p, d),
+    }
+}
+
+/// How far a town may lie from the point of the second-order division it is taken to be in.
+const COUNTY_REACH_KM: f64 = 60.0;
 
 /// Whether place `p` lies in the country or first-order division `q`.
 fn inside(p: &Place, q: &Place) -> bool {

@@ -179,6 +179,9 @@ fn prominent(
                 k.len() >= 5 || after_comma || acronym(surface)
             }
             (Kind::Admin1 | Kind::Region, _) => true,
+            // `Suffolk County`, not a bare `Peel` or `Guma`: those name towns as often.
+            (Kind::Admin2, Form::Name) => k.contains(' '),
+            (Kind::Admin2, _) => false,
             (_, Form::Alternate | Form::Adjective | Form::Inner) => false,
             (Kind::Capital, Form::Name) => true,
             (Kind::City | Kind::Seat, Form::Name) => p.population >= min_population,
