@@ -322,6 +322,7 @@ fn set(c: &mut ResolverConfig, assignment: &str) -> Result<()> {
         "adjective" => &mut c.adjective,
         "inner" => &mut c.inner,
         "qualifier" => &mut c.qualifier,
+        "longer_form" => &mut c.longer_form,
         "city_over_division" => &mut c.city_over_division,
         "country_context" => &mut c.country_context,
         "admin1_context" => &mut c.admin1_context,

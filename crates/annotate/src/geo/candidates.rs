@@ -111,7 +111,7 @@ const DIRECTIONS: &[&str] = &[
 ];
 
 /// Trailing generic words (`Idlib province`).
-const GENERIC: &[&str] = &[
+pub(super) const GENERIC: &[&str] = &[
     "city",
     "province",
     "state",

@@ -7,7 +7,9 @@
 //! starts from a prior: its kind (countries, continents and capitals first for bare names), the
 //! logarithm of its population, and penalties when only an alternate name, an adjective or an
 //! inner name matched. A large town named like the division that holds it (`New York`) is
-//! preferred to the division. A qualifier (`Paris, Texas`, as one span or two adjacent ones)
+//! preferred to the division, and so is a national capital named like a division of its
+//! country (`Washington`). A short form of a longer mention (`Suffolk` beside `Suffolk
+//! County`) leans to what the longer one names. A qualifier (`Paris, Texas`, as one span or two adjacent ones)
 //! adds a large bonus to the candidates inside the qualifying country or division. Then, a few
 //! times over, each mention's candidates are rescored with the rest of the document as
 //! resolved so far ([`super::context`]): the share of the document's places in the candidate's
@@ -20,7 +22,9 @@
 
 use std::collections::HashMap;
 
-use super::candidates::{adjacent_qualifier, candidates, ends_in_facility, split_qualifier};
+use super::candidates::{
+    adjacent_qualifier, candidates, ends_in_facility, split_qualifier, GENERIC,
+};
 use super::context::{bonus, ContextPlace};
 use super::gazetteer::{Form, Gazetteer};
 use super::normalize::key;
@@ -56,6 +60,9 @@ pub struct ResolverConfig {
     pub inner: f64,
     /// Bonus of a candidate inside the place a qualifier names (`, Texas`).
     pub qualifier: f64,
+    /// Bonus of the place a longer mention of the same name names (`Suffolk County` for
+    /// `Suffolk`).
+    pub longer_form: f64,
     /// Bonus of a large town over the division of the same name that holds it.
     pub city_over_division: f64,
     /// Smallest population of a town for [`ResolverConfig::city_over_division`].
@@ -89,6 +96,7 @@ impl Default for ResolverConfig {
             adjective: 0.5,
             inner: 1.0,
             qualifier: 5.0,
+            longer_form: 4.0,
             city_over_division: 1.5,
             city_over_division_population: 100_000,
             country_context: 3.0,
@@ -319,7 +327,48 @@ impl<'g> Resolver<'g> {
         prior + c.population * (1.0 + p.population as f64).log10() - penalty
     }
 
+    /// A short form of a longer mention of the document (`Suffolk` beside `Suffolk County`,
+    /// `Idlib` beside `Idlib province`; not `Mexico` beside `Mexico City`) names what the
+    /// longer one names: the longer one's best candidate, added to the short
+    /// one's if need be, gets [`ResolverConfig::longer_form`].
+    fn follow_longer_forms(&self, mentions: &mut [Mention]) {
+        let longer: HashMap<&str, u32> = mentions
+            .iter()
+            .filter_map(|m| {
+                let (short, last) = m.key.rsplit_once(' ')?;
+                let b = best(&m.cands)?;
+                // `Mexico City` is not what `Mexico` names.
+                (GENERIC.contains(&last) && last != "city").then_some((short, b.place))
+            })
+            .collect();
+        let borrowed: Vec<Option<u32>> = mentions
+            .iter()
+            .map(|m| longer.get(m.key.as_str()).copied())
+            .collect();
+        for (m, place) in mentions.iter_mut().zip(borrowed) {
+            let Some(place) = place.filter(|_| !m.qualified) else {
+                continue;
+            };
+            if !m.cands.iter().any(|c| c.place == place) {
+                let base = self
+                    .gazetteer
+                    .place(place)
+                    .map_or(0.0, |p| self.prior(p, Form::Name));
+                m.cands.push(Cand {
+                    place,
+                    base,
+                    score: base,
+                });
+            }
+            for c in m.cands.iter_mut().filter(|c| c.place == place) {
+                c.base += self.config.longer_form;
+                c.score = c.base;
+            }
+        }
+    }
+
     fn rescore(&self, mentions: &mut [Mention]) {
+        self.follow_longer_forms(mentions);
         for _ in 0..self.config.rounds {
             // Each (name, place) once, weighted by its number of mentions.
             let mut counts: HashMap<(&str, u32), f64> = HashMap::new();

@@ -282,3 +282,19 @@ fn counties_resolve_by_their_full_name_and_spot_only_with_it() {
         .collect();
     assert_eq!(found, ["Suffolk County"]);
 }
+
+#[test]
+fn a_short_form_names_what_its_longer_mention_names() {
+    let g = Gazetteer::from_tsv(
+        "5140076\tSuffolk County\t\tUS\tNY\t40.89\t-72.8\t133\tA\tADM2\n\
+         4791259\tSuffolk\t\tUS\tVA\t36.73\t-76.58\t90000\tP\tPPLA2\n\
+         3530597\tMexico City\tMexico\tMX\t09\t19.43\t-99.13\t12294193\tP\tPPLC\n\
+         3996063\tMexico\tUnited Mexican States\tMX\t\t23\t-102\t126000000\tA\tPCLI\n",
+    );
+    assert_eq!(ids_in(&g, &["Suffolk"]), [4791259]);
+    assert_eq!(
+        ids_in(&g, &["Suffolk County", "Suffolk"]),
+        [5140076, 5140076]
+    );
+    assert_eq!(ids_in(&g, &["Mexico City", "Mexico"]), [3530597, 3996063]);
+}
