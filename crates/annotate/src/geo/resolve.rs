@@ -9,11 +9,12 @@
 //! inner name matched. A large town named like the division that holds it (`New York`) is
 //! preferred to the division, and so is a national capital named like a division of its
 //! country (`Washington`). A short form of a longer mention (`Suffolk` beside `Suffolk
-//! County`) leans to what the longer one names. A qualifier (`Paris, Texas`, as one span or two adjacent ones)
-//! adds a large bonus to the candidates inside the qualifying country or division. Then, a few
-//! times over, each mention's candidates are rescored with the rest of the document as
-//! resolved so far ([`super::context`]): the share of the document's places in the candidate's
-//! country, a division named elsewhere that holds it, and nearness to the other places. Last,
+//! County`) leans to what the longer one names. A qualifier (`Paris, Texas`, as one span or
+//! two adjacent ones) adds a large bonus to the candidates inside the qualifying country or
+//! division. Then, a few times over, each mention's candidates are rescored with the rest of
+//! the document as resolved so far ([`super::context`]): the share of the document's places in
+//! the candidate's country, a division named elsewhere that holds it, and nearness to the
+//! other places. Last,
 //! mentions of one name share the resolution best over all of them (one sense per discourse),
 //! except where a qualifier decided.
 //!
