@@ -11,8 +11,8 @@
 //! country (`Washington`). A short form of a longer mention (`Suffolk` beside `Suffolk
 //! County`) leans to what the longer one names. A qualifier (`Paris, Texas`, as one span or
 //! two adjacent ones) adds a large bonus to the candidates inside the qualifying country or
-//! division. Then, a few times over, each mention's candidates are rescored with the rest of
-//! the document as resolved so far ([`super::context`]): the share of the document's places in
+//! division. Then, a few times over, each mention's candidates are rescored in turn with the
+//! rest of the document as resolved so far ([`super::context`]): the share of the document's places in
 //! the candidate's country, a division named elsewhere that holds it, and nearness to the
 //! other places. Last,
 //! mentions of one name share the resolution best over all of them (one sense per discourse),
@@ -368,52 +368,63 @@ impl<'g> Resolver<'g> {
         }
     }
 
+    /// Rescores each mention in turn against the others' current choices, so that a change
+    /// is seen by the mentions after it in the same round (updating all at once lets two
+    /// names flip each other back and forth: `Cambridge` and `Boston` each moving to the
+    /// other's old country).
     fn rescore(&self, mentions: &mut [Mention]) {
         self.follow_longer_forms(mentions);
         for _ in 0..self.config.rounds {
-            // Each (name, place) once, weighted by its number of mentions.
-            let mut counts: HashMap<(&str, u32), f64> = HashMap::new();
-            for m in mentions.iter() {
-                if let Some(b) = best(&m.cands) {
-                    *counts.entry((m.key.as_str(), b.place)).or_default() += 1.0;
-                }
-            }
-            let mut current: Vec<ContextPlace> = counts
-                .into_iter()
-                .filter_map(|((key, place), weight)| {
-                    Some(ContextPlace {
-                        key,
-                        place: self.gazetteer.place(place)?,
-                        weight,
-                    })
-                })
-                .collect();
-            current.sort_by(|a, b| {
-                a.key
-                    .cmp(b.key)
-                    .then(a.place.geonameid.cmp(&b.place.geonameid))
-            });
-            let mut rescored: Vec<Vec<f64>> = Vec::with_capacity(mentions.len());
-            for m in mentions.iter() {
-                let others: Vec<&ContextPlace> =
-                    current.iter().filter(|c| c.key != m.key).collect();
-                rescored.push(
+            for i in 0..mentions.len() {
+                let scores: Vec<f64> = {
+                    let current = self.context(mentions);
+                    let m = &mentions[i];
+                    let others: Vec<&ContextPlace> =
+                        current.iter().filter(|c| c.key != m.key).collect();
                     m.cands
                         .iter()
                         .map(|c| match self.gazetteer.place(c.place) {
                             Some(p) => c.base + bonus(&self.config, p, &others),
                             None => c.base,
                         })
-                        .collect(),
-                );
-            }
-            for (m, scores) in mentions.iter_mut().zip(rescored) {
-                for (c, s) in m.cands.iter_mut().zip(scores) {
+                        .collect()
+                };
+                for (c, s) in mentions[i].cands.iter_mut().zip(scores) {
                     c.score = s;
                 }
             }
         }
         self.share_by_name(mentions);
+    }
+
+    /// The places the mentions resolve to for now: each (name, place) once, weighted by its
+    /// number of mentions.
+    fn context<'m>(&self, mentions: &'m [Mention]) -> Vec<ContextPlace<'m>>
+    where
+        'g: 'm,
+    {
+        let mut counts: HashMap<(&str, u32), f64> = HashMap::new();
+        for m in mentions {
+            if let Some(b) = best(&m.cands) {
+                *counts.entry((m.key.as_str(), b.place)).or_default() += 1.0;
+            }
+        }
+        let mut current: Vec<ContextPlace> = counts
+            .into_iter()
+            .filter_map(|((key, place), weight)| {
+                Some(ContextPlace {
+                    key,
+                    place: self.gazetteer.place(place)?,
+                    weight,
+                })
+            })
+            .collect();
+        current.sort_by(|a, b| {
+            a.key
+                .cmp(b.key)
+                .then(a.place.geonameid.cmp(&b.place.geonameid))
+        });
+        current
     }
 
     /// One sense per discourse: unqualified mentions of one name take the candidate with the

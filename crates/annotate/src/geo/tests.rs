@@ -298,3 +298,23 @@ fn a_short_form_names_what_its_longer_mention_names() {
     );
     assert_eq!(ids_in(&g, &["Mexico City", "Mexico"]), [3530597, 3996063]);
 }
+
+#[test]
+fn two_names_settle_on_one_country_rather_than_swapping() {
+    let g = Gazetteer::from_tsv(
+        "2653941\tCambridge\t\tGB\tENG\t52.2\t0.12\t128000\tP\tPPLA2\n\
+         4931972\tCambridge\t\tUS\tMA\t42.38\t-71.1\t105000\tP\tPPL\n\
+         2655138\tBoston\t\tGB\tENG\t52.98\t-0.03\t35000\tP\tPPL\n\
+         4930956\tBoston\t\tUS\tMA\t42.36\t-71.06\t617000\tP\tPPLA\n",
+    );
+    let country = |id: u32| {
+        g.places()
+            .iter()
+            .find(|p| p.geonameid == id)
+            .map_or("", |p| p.country.as_str())
+    };
+    for doc in [["Cambridge", "Boston"], ["Boston", "Cambridge"]] {
+        let got = ids_in(&g, &doc);
+        assert_eq!(country(got[0]), country(got[1]), "{doc:?} -> {got:?}");
+    }
+}
