@@ -318,3 +318,19 @@ fn two_names_settle_on_one_country_rather_than_swapping() {
         assert_eq!(country(got[0]), country(got[1]), "{doc:?} -> {got:?}");
     }
 }
+
+#[test]
+fn spots_the_places_inside_hyphenated_words_unless_the_whole_is_one() {
+    let g = Gazetteer::from_tsv(&format!(
+        "{PLACES}298795\tTurkey\t\tTR\t\t39\t35\t82000000\tA\tPCLI\tTurkish\n\
+         163843\tSyria\t\tSY\t\t35\t38\t17000000\tA\tPCLI\tSyrian\n\
+         4499612\tWinston-Salem\t\tUS\tNC\t36.1\t-80.24\t250000\tP\tPPL\n"
+    ));
+    let text = "Turkish-backed units reached the Syrian-Turkish border, not Winston-Salem or a \
+                well-known Post-Soviet town.";
+    let found: Vec<&str> = spot(&g, text, &[], &SpotConfig::default())
+        .iter()
+        .filter_map(|&(s, e)| text.get(s..e))
+        .collect();
+    assert_eq!(found, ["Turkish", "Syrian", "Turkish", "Winston-Salem"]);
+}
