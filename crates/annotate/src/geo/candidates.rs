@@ -5,8 +5,9 @@
 //! province`); last, the longest capitalised run of words inside it that is a place's name or
 //! adjective (`California` in `University of California`), unless the mention ends in a street
 //! or building word (`Collins Avenue` names no town); when it ends in an institution word
-//! (`Tbilisi State University`, `French Quarter`) only a town's own name counts. Qualifiers are the part after a comma
-//! (`Paris, Texas`) or a mention right after `, ` (`Portland, Maine`).
+//! (`Tbilisi State University`, `French Quarter`) only a city's own name counts. Qualifiers
+//! are the part after a comma (`Paris, Texas`) or a mention right after `, ` (`Portland,
+//! Maine`).
 
 use std::collections::HashMap;
 

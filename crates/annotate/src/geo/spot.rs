@@ -125,6 +125,13 @@ pub fn spot(
         }
     }
     let max = gazetteer.max_words().clamp(1, 8);
+    let min_population = |i: usize| {
+        if sentence_start[i] {
+            config.min_population.saturating_mul(10)
+        } else {
+            config.min_population
+        }
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -138,13 +145,8 @@ pub fn spot(
                 let Some(surface) = text.get(start..end) else {
                     continue;
                 };
-                let min = if sentence_start[i] {
-                    config.min_population.saturating_mul(10)
-                } else {
-                    config.min_population
-                };
                 let after_comma = i > 0 && tokens[i - 1].text(text) == ",";
-                if prominent(gazetteer, surface, after_comma, min, config) {
+                if prominent(gazetteer, surface, after_comma, min_population(i), config) {
                     taken = Some((j, start, end));
                     break;
                 }
@@ -156,11 +158,7 @@ pub fn spot(
                 i = j + 1;
             }
             None => {
-                let min = if sentence_start[i] {
-                    config.min_population.saturating_mul(10)
-                } else {
-                    config.min_population
-                };
+                let min = min_population(i);
                 out.extend(
                     hyphen_parts(text, tokens[i].start, tokens[i].end)
                         .filter(|&(s, e)| !overlaps(blocked, s, e))
