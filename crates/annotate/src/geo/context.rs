@@ -44,7 +44,9 @@ pub fn bonus(config: &ResolverConfig, p: &Place, others: &[&ContextPlace]) -> f6
         }
         score += config.country_context * mass / total;
     }
-    if matches!(kind, Kind::City | Kind::Seat | Kind::Capital) && !p.admin1.is_empty() {
+    if matches!(kind, Kind::City | Kind::Seat | Kind::Capital | Kind::Admin2)
+        && !p.admin1.is_empty()
+    {
         let named = others.iter().any(|o| {
             o.place.kind() == Kind::Admin1
                 && o.place.country == p.country
@@ -83,5 +85,8 @@ fn country_weight(kind: Kind) -> f64 {
 
 /// Places precise enough for nearness to mean something.
 fn specific(kind: Kind) -> bool {
-    matches!(kind, Kind::City | Kind::Seat | Kind::Capital | Kind::Admin1)
+    matches!(
+        kind,
+        Kind::City | Kind::Seat | Kind::Capital | Kind::Admin1 | Kind::Admin2
+    )
 }

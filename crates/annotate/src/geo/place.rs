@@ -39,6 +39,8 @@ pub enum Kind {
     Country,
     /// A first-order administrative division (state, province, region).
     Admin1,
+    /// A second-order administrative division (county, district).
+    Admin2,
     /// A national capital.
     Capital,
     /// The seat of a first-order division.
@@ -56,6 +58,7 @@ impl Place {
             (_, "CONT") => Kind::Continent,
             ('A', c) if c.starts_with("PCL") => Kind::Country,
             ('A', "ADM1") => Kind::Admin1,
+            ('A', "ADM2") => Kind::Admin2,
             ('P', "PPLC") => Kind::Capital,
             ('P', "PPLA") => Kind::Seat,
             ('P', _) => Kind::City,

@@ -7,11 +7,14 @@
 //! starts from a prior: its kind (countries, continents and capitals first for bare names), the
 //! logarithm of its population, and penalties when only an alternate name, an adjective or an
 //! inner name matched. A large town named like the division that holds it (`New York`) is
-//! preferred to the division. A qualifier (`Paris, Texas`, as one span or two adjacent ones)
-//! adds a large bonus to the candidates inside the qualifying country or division. Then, a few
-//! times over, each mention's candidates are rescored with the rest of the document as
-//! resolved so far ([`super::context`]): the share of the document's places in the candidate's
-//! country, a division named elsewhere that holds it, and nearness to the other places. Last,
+//! preferred to the division, and so is a national capital named like a division of its
+//! country (`Washington`). A short form of a longer mention (`Suffolk` beside `Suffolk
+//! County`) leans to what the longer one names. A qualifier (`Paris, Texas`, as one span or
+//! two adjacent ones) adds a large bonus to the candidates inside the qualifying country or
+//! division. Then, a few times over, each mention's candidates are rescored in turn with the
+//! rest of the document as resolved so far ([`super::context`]): the share of the document's places in
+//! the candidate's country, a division named elsewhere that holds it, and nearness to the
+//! other places. Last,
 //! mentions of one name share the resolution best over all of them (one sense per discourse),
 //! except where a qualifier decided.
 //!
@@ -20,7 +23,9 @@
 
 use std::collections::HashMap;
 
-use super::candidates::{adjacent_qualifier, candidates, split_qualifier, FACILITIES};
+use super::candidates::{
+    adjacent_qualifier, candidates, ends_in_facility, split_qualifier, GENERIC,
+};
 use super::context::{bonus, ContextPlace};
 use super::gazetteer::{Form, Gazetteer};
 use super::normalize::key;
@@ -39,6 +44,8 @@ pub struct ResolverConfig {
     pub capital: f64,
     /// Prior of a first-order division.
     pub admin1: f64,
+    /// Prior of a second-order division (its population stands for its number of towns).
+    pub admin2: f64,
     /// Prior of the seat of a first-order division.
     pub seat: f64,
     /// Prior of a curated region or physical feature.
@@ -54,6 +61,9 @@ pub struct ResolverConfig {
     pub inner: f64,
     /// Bonus of a candidate inside the place a qualifier names (`, Texas`).
     pub qualifier: f64,
+    /// Bonus of the place a longer mention of the same name names (`Suffolk County` for
+    /// `Suffolk`).
+    pub longer_form: f64,
     /// Bonus of a large town over the division of the same name that holds it.
     pub city_over_division: f64,
     /// Smallest population of a town for [`ResolverConfig::city_over_division`].
@@ -79,6 +89,7 @@ impl Default for ResolverConfig {
             continent: 2.5,
             capital: 2.0,
             admin1: 0.6,
+            admin2: 0.0,
             seat: 0.4,
             region: 1.5,
             alternate_city: 3.0,
@@ -86,6 +97,7 @@ impl Default for ResolverConfig {
             adjective: 0.5,
             inner: 1.0,
             qualifier: 5.0,
+            longer_form: 4.0,
             city_over_division: 1.5,
             city_over_division_population: 100_000,
             country_context: 3.0,
@@ -237,11 +249,7 @@ impl<'g> Resolver<'g> {
             })
             .collect();
         self.prefer_city_over_its_division(&mut cands);
-        let words: Vec<&str> = head.split_whitespace().collect();
-        let facility = words.len() > 1
-            && words
-                .last()
-                .is_some_and(|w| FACILITIES.contains(&key(w).as_str()));
+        let facility = ends_in_facility(head);
         Mention {
             key: key(head),
             qualified: !quals.is_empty(),
@@ -250,25 +258,40 @@ impl<'g> Resolver<'g> {
         }
     }
 
-    /// A large town named like the division that holds it (`New York`, `Kabul`) is what news
-    /// means by the name: it gets [`ResolverConfig::city_over_division`].
+    /// A large town named like the division that holds it (`New York`, `Kabul`, `Fresno` of
+    /// Fresno County), or a national capital named like a division of its country wherever
+    /// that lies (`Washington`: the capital, and the government it stands for, far more often
+    /// than the state) unless the name is also the country's, is what news means by the name:
+    /// it gets
+    /// [`ResolverConfig::city_over_division`].
     fn prefer_city_over_its_division(&self, cands: &mut [Cand]) {
         let g = self.gazetteer;
         let divisions: Vec<&Place> = cands
             .iter()
             .filter_map(|c| g.place(c.place))
-            .filter(|p| p.kind() == Kind::Admin1)
+            .filter(|p| matches!(p.kind(), Kind::Admin1 | Kind::Admin2))
             .collect();
         if divisions.is_empty() {
             return;
         }
+        // `Mexico` names the country before its capital or its state.
+        let names_country = |cc: &str| {
+            cands
+                .iter()
+                .filter_map(|c| g.place(c.place))
+                .any(|p| p.kind() == Kind::Country && p.country == cc)
+        };
         let bonus: Vec<bool> = cands
             .iter()
             .map(|c| {
                 g.place(c.place).is_some_and(|p| {
-                    p.class == 'P'
-                        && p.population >= self.config.city_over_division_population
-                        && divisions.iter().any(|d| inside(p, d))
+                    let capital = p.kind() == Kind::Capital
+                        && divisions.iter().any(|d| d.country == p.country)
+                        && !names_country(&p.country);
+                    capital
+                        || (p.class == 'P'
+                            && p.population >= self.config.city_over_division_population
+                            && divisions.iter().any(|d| holds(d, p)))
                 })
             })
             .collect();
@@ -288,6 +311,7 @@ impl<'g> Resolver<'g> {
             Kind::Continent => c.continent,
             Kind::Capital => c.capital,
             Kind::Admin1 => c.admin1,
+            Kind::Admin2 => c.admin2,
             Kind::Seat => c.seat,
             Kind::Region => c.region,
             Kind::City => 0.0,
@@ -296,57 +320,111 @@ impl<'g> Resolver<'g> {
             (Form::Name, _) => 0.0,
             (Form::Inner, _) => c.inner,
             (Form::Adjective, _) => c.adjective,
-            (Form::Alternate, Kind::City | Kind::Seat | Kind::Capital) => c.alternate_city,
+            (Form::Alternate, Kind::City | Kind::Seat | Kind::Capital | Kind::Admin2) => {
+                c.alternate_city
+            }
             (Form::Alternate, _) => c.alternate_other,
         };
         prior + c.population * (1.0 + p.population as f64).log10() - penalty
     }
 
-    fn rescore(&self, mentions: &mut [Mention]) {
-        for _ in 0..self.config.rounds {
-            // Each (name, place) once, weighted by its number of mentions.
-            let mut counts: HashMap<(&str, u32), f64> = HashMap::new();
-            for m in mentions.iter() {
-                if let Some(b) = best(&m.cands) {
-                    *counts.entry((m.key.as_str(), b.place)).or_default() += 1.0;
-                }
+    /// A short form of a longer mention of the document (`Suffolk` beside `Suffolk County`,
+    /// `Idlib` beside `Idlib province`; not `Mexico` beside `Mexico City`) names what the
+    /// longer one names: the longer one's best candidate, added to the short
+    /// one's if need be, gets [`ResolverConfig::longer_form`].
+    fn follow_longer_forms(&self, mentions: &mut [Mention]) {
+        let longer: HashMap<&str, u32> = mentions
+            .iter()
+            .filter_map(|m| {
+                let (short, last) = m.key.rsplit_once(' ')?;
+                let b = best(&m.cands)?;
+                // `Mexico City` is not what `Mexico` names.
+                (GENERIC.contains(&last) && last != "city").then_some((short, b.place))
+            })
+            .collect();
+        let borrowed: Vec<Option<u32>> = mentions
+            .iter()
+            .map(|m| longer.get(m.key.as_str()).copied())
+            .collect();
+        for (m, place) in mentions.iter_mut().zip(borrowed) {
+            let Some(place) = place.filter(|_| !m.qualified) else {
+                continue;
+            };
+            if !m.cands.iter().any(|c| c.place == place) {
+                let base = self
+                    .gazetteer
+                    .place(place)
+                    .map_or(0.0, |p| self.prior(p, Form::Name));
+                m.cands.push(Cand {
+                    place,
+                    base,
+                    score: base,
+                });
             }
-            let mut current: Vec<ContextPlace> = counts
-                .into_iter()
-                .filter_map(|((key, place), weight)| {
-                    Some(ContextPlace {
-                        key,
-                        place: self.gazetteer.place(place)?,
-                        weight,
-                    })
-                })
-                .collect();
-            current.sort_by(|a, b| {
-                a.key
-                    .cmp(b.key)
-                    .then(a.place.geonameid.cmp(&b.place.geonameid))
-            });
-            let mut rescored: Vec<Vec<f64>> = Vec::with_capacity(mentions.len());
-            for m in mentions.iter() {
-                let others: Vec<&ContextPlace> =
-                    current.iter().filter(|c| c.key != m.key).collect();
-                rescored.push(
+            for c in m.cands.iter_mut().filter(|c| c.place == place) {
+                c.base += self.config.longer_form;
+                c.score = c.base;
+            }
+        }
+    }
+
+    /// Rescores each mention in turn against the others' current choices, so that a change
+    /// is seen by the mentions after it in the same round (updating all at once lets two
+    /// names flip each other back and forth: `Cambridge` and `Boston` each moving to the
+    /// other's old country).
+    fn rescore(&self, mentions: &mut [Mention]) {
+        self.follow_longer_forms(mentions);
+        for _ in 0..self.config.rounds {
+            for i in 0..mentions.len() {
+                let scores: Vec<f64> = {
+                    let current = self.context(mentions);
+                    let m = &mentions[i];
+                    let others: Vec<&ContextPlace> =
+                        current.iter().filter(|c| c.key != m.key).collect();
                     m.cands
                         .iter()
                         .map(|c| match self.gazetteer.place(c.place) {
                             Some(p) => c.base + bonus(&self.config, p, &others),
                             None => c.base,
                         })
-                        .collect(),
-                );
-            }
-            for (m, scores) in mentions.iter_mut().zip(rescored) {
-                for (c, s) in m.cands.iter_mut().zip(scores) {
+                        .collect()
+                };
+                for (c, s) in mentions[i].cands.iter_mut().zip(scores) {
                     c.score = s;
                 }
             }
         }
         self.share_by_name(mentions);
+    }
+
+    /// The places the mentions resolve to for now: each (name, place) once, weighted by its
+    /// number of mentions.
+    fn context<'m>(&self, mentions: &'m [Mention]) -> Vec<ContextPlace<'m>>
+    where
+        'g: 'm,
+    {
+        let mut counts: HashMap<(&str, u32), f64> = HashMap::new();
+        for m in mentions {
+            if let Some(b) = best(&m.cands) {
+                *counts.entry((m.key.as_str(), b.place)).or_default() += 1.0;
+            }
+        }
+        let mut current: Vec<ContextPlace> = counts
+            .into_iter()
+            .filter_map(|((key, place), weight)| {
+                Some(ContextPlace {
+                    key,
+                    place: self.gazetteer.place(place)?,
+                    weight,
+                })
+            })
+            .collect();
+        current.sort_by(|a, b| {
+            a.key
+                .cmp(b.key)
+                .then(a.place.geonameid.cmp(&b.place.geonameid))
+        });
+        current
     }
 
     /// One sense per discourse: unqualified mentions of one name take the candidate with the
@@ -445,6 +523,20 @@ fn best(cands: &[Cand]) -> Option<&Cand> {
         .iter()
         .max_by(|a, b| a.score.total_cmp(&b.score).then(b.place.cmp(&a.place)))
 }
+
+/// Whether division `d` holds town `p`: its first-order division, or a second-order one of
+/// the same first-order division within [`COUNTY_REACH_KM`] (towns carry no second-order code).
+fn holds(d: &Place, p: &Place) -> bool {
+    match d.kind() {
+        Kind::Admin2 => {
+            p.country == d.country && p.admin1 == d.admin1 && p.distance_km(d) <= COUNTY_REACH_KM
+        }
+        _ => inside(p, d),
+    }
+}
+
+/// How far a town may lie from the point of the second-order division it is taken to be in.
+const COUNTY_REACH_KM: f64 = 60.0;
 
 /// Whether place `p` lies in the country or first-order division `q`.
 fn inside(p: &Place, q: &Place) -> bool {

@@ -6,7 +6,9 @@
 //! when one of its places is prominent: a country, continent, first-order division, capital or
 //! curated region, or a town of at least [`SpotConfig::min_population`] people (ten times that
 //! at the start of a sentence, where every word is capitalised), and never when it is on
-//! [`SpotConfig::stopwords`]'s list of words that are place names only by accident.
+//! [`SpotConfig::stopwords`]'s list of words that are place names only by accident. Where no
+//! run starts, the parts of a hyphenated word are tried alone (`Turkish` in `Turkish-backed`,
+//! both names in `Syrian-Turkish`).
 
 use super::gazetteer::{Form, Gazetteer};
 use super::normalize::key;
@@ -123,6 +125,13 @@ pub fn spot(
         }
     }
     let max = gazetteer.max_words().clamp(1, 8);
+    let min_population = |i: usize| {
+        if sentence_start[i] {
+            config.min_population.saturating_mul(10)
+        } else {
+            config.min_population
+        }
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -136,13 +145,8 @@ pub fn spot(
                 let Some(surface) = text.get(start..end) else {
                     continue;
                 };
-                let min = if sentence_start[i] {
-                    config.min_population.saturating_mul(10)
-                } else {
-                    config.min_population
-                };
                 let after_comma = i > 0 && tokens[i - 1].text(text) == ",";
-                if prominent(gazetteer, surface, after_comma, min, config) {
+                if prominent(gazetteer, surface, after_comma, min_population(i), config) {
                     taken = Some((j, start, end));
                     break;
                 }
@@ -153,10 +157,39 @@ pub fn spot(
                 out.push((start, end));
                 i = j + 1;
             }
-            None => i += 1,
+            None => {
+                let min = min_population(i);
+                out.extend(
+                    hyphen_parts(text, tokens[i].start, tokens[i].end)
+                        .filter(|&(s, e)| !overlaps(blocked, s, e))
+                        .filter(|&(s, e)| {
+                            text.get(s..e).is_some_and(|part| {
+                                capitalised(part) && prominent(gazetteer, part, false, min, config)
+                            })
+                        }),
+                );
+                i += 1;
+            }
         }
     }
     out
+}
+
+/// The parts of a hyphenated token (`Turkish` and `backed` in `Turkish-backed`, `Syrian` and
+/// `Turkish` in `Syrian-Turkish`) as byte ranges; nothing for a token without a hyphen. Only
+/// tried when the whole token names no place (`Winston-Salem` does).
+fn hyphen_parts(text: &str, start: usize, end: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let token = text.get(start..end).unwrap_or("");
+    let hyphenated = token.contains('-');
+    let mut offset = start;
+    token
+        .split('-')
+        .map(move |part| {
+            let range = (offset, offset + part.len());
+            offset += part.len() + 1;
+            range
+        })
+        .filter(move |&(s, e)| hyphenated && e > s)
 }
 
 fn prominent(
@@ -179,6 +212,9 @@ fn prominent(
                 k.len() >= 5 || after_comma || acronym(surface)
             }
             (Kind::Admin1 | Kind::Region, _) => true,
+            // `Suffolk County`, not a bare `Peel` or `Guma`: those name towns as often.
+            (Kind::Admin2, Form::Name) => k.contains(' '),
+            (Kind::Admin2, _) => false,
             (_, Form::Alternate | Form::Adjective | Form::Inner) => false,
             (Kind::Capital, Form::Name) => true,
             (Kind::City | Kind::Seat, Form::Name) => p.population >= min_population,

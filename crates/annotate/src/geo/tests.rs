@@ -32,12 +32,25 @@ fn gazetteer() -> Gazetteer {
 
 /// Resolves `names` as one document; the GeoNames id chosen for each (0 when unresolved).
 fn ids(names: &[&str]) -> Vec<u32> {
-    let g = gazetteer();
-    let r = Resolver::new(&g);
+    ids_in(&gazetteer(), names)
+}
+
+/// Like [`ids`], against gazetteer `g`.
+fn ids_in(g: &Gazetteer, names: &[&str]) -> Vec<u32> {
+    let r = Resolver::new(g);
     r.resolve_names(names)
         .iter()
         .map(|x| x.and_then(|x| r.place(&x)).map_or(0, |p| p.geonameid))
         .collect()
+}
+
+/// Resolves the first occurrence of each of `words` in `text` as the document's spans.
+fn resolve_words(r: &Resolver, text: &str, words: &[&str]) -> Vec<Option<Resolution>> {
+    let spans: Vec<(usize, usize)> = words
+        .iter()
+        .filter_map(|w| text.find(w).map(|s| (s, s + w.len())))
+        .collect();
+    r.resolve_spans(text, &spans)
 }
 
 #[test]
@@ -222,18 +235,102 @@ fn spots_adjectives_and_acronyms_but_not_abbreviations_alone() {
 }
 
 #[test]
-fn a_street_is_placed_at_the_town_the_document_is_about() {
+fn a_street_or_school_is_placed_at_the_town_the_document_is_about() {
     let g = gazetteer();
     let r = Resolver::new(&g);
-    let text = "In Tbilisi, crowds filled Rustaveli Avenue. Tbilisi police watched.";
-    let spans: Vec<(usize, usize)> = ["Tbilisi", "Rustaveli Avenue"]
-        .iter()
-        .filter_map(|w| text.find(w).map(|s| (s, s + w.len())))
-        .collect();
-    let got = r.resolve_spans(text, &spans);
-    let street = got[1].expect("placed by context");
-    assert!(street.inferred);
-    assert_eq!(r.place(&street).map(|p| p.geonameid), Some(611717));
+    let text = "In Tbilisi, crowds filled Rustaveli Avenue by the Russian School. Tbilisi police \
+                watched.";
+    // `Russian School` is not in Russia: a school's name places it only in a city.
+    let got = resolve_words(&r, text, &["Tbilisi", "Rustaveli Avenue", "Russian School"]);
+    for inferred in &got[1..] {
+        let inferred = inferred.expect("placed by context");
+        assert!(inferred.inferred);
+        assert_eq!(r.place(&inferred).map(|p| p.geonameid), Some(611717));
+    }
     // An unknown name that is not a street stays unresolved.
     assert!(r.resolve_spans("Foo Bar in Tbilisi", &[(0, 7), (11, 18)])[0].is_none());
+}
+
+#[test]
+fn a_capital_wins_over_a_division_of_its_name_unless_the_name_is_the_country() {
+    let g = Gazetteer::from_tsv(
+        "4140963\tWashington\tWashington D.C.\tUS\tDC\t38.9\t-77.04\t689545\tP\tPPLC\n\
+         5815135\tWashington\tState of Washington\tUS\tWA\t47.5\t-120.5\t7600000\tA\tADM1\n\
+         3530597\tMexico City\tMexico\tMX\t09\t19.43\t-99.13\t12294193\tP\tPPLC\n\
+         3523272\tMexico\tEstado de Mexico\tMX\t15\t19.35\t-99.63\t15000000\tA\tADM1\n\
+         3996063\tMexico\tUnited Mexican States\tMX\t\t23\t-102\t126000000\tA\tPCLI\n",
+    );
+    assert_eq!(ids_in(&g, &["Washington", "Mexico"]), [4140963, 3996063]);
+}
+
+#[test]
+fn counties_resolve_by_their_full_name_and_spot_only_with_it() {
+    let g = Gazetteer::from_tsv(&format!(
+        "{PLACES}5140076\tSuffolk County\t\tUS\tNY\t40.89\t-72.8\t133\tA\tADM2\n\
+         4952349\tSuffolk County\t\tUS\tMA\t42.32\t-71.07\t43\tA\tADM2\n\
+         5128638\tNew York\t\tUS\tNY\t43\t-75.5\t19000000\tA\tADM1\n\
+         2653814\tCeredigion\t\tGB\tWLS\t52.26\t-4.3\t17\tA\tADM2\n"
+    ));
+    assert_eq!(
+        ids_in(&g, &["Suffolk County", "New York", "Ceredigion"]),
+        [5140076, 5128638, 2653814]
+    );
+    let text = "Police in Suffolk County and Ceredigion said so.";
+    let found: Vec<&str> = spot(&g, text, &[], &SpotConfig::default())
+        .iter()
+        .filter_map(|&(s, e)| text.get(s..e))
+        .collect();
+    assert_eq!(found, ["Suffolk County"]);
+}
+
+#[test]
+fn a_short_form_names_what_its_longer_mention_names() {
+    let g = Gazetteer::from_tsv(
+        "5140076\tSuffolk County\t\tUS\tNY\t40.89\t-72.8\t133\tA\tADM2\n\
+         4791259\tSuffolk\t\tUS\tVA\t36.73\t-76.58\t90000\tP\tPPLA2\n\
+         3530597\tMexico City\tMexico\tMX\t09\t19.43\t-99.13\t12294193\tP\tPPLC\n\
+         3996063\tMexico\tUnited Mexican States\tMX\t\t23\t-102\t126000000\tA\tPCLI\n",
+    );
+    assert_eq!(ids_in(&g, &["Suffolk"]), [4791259]);
+    assert_eq!(
+        ids_in(&g, &["Suffolk County", "Suffolk"]),
+        [5140076, 5140076]
+    );
+    assert_eq!(ids_in(&g, &["Mexico City", "Mexico"]), [3530597, 3996063]);
+}
+
+#[test]
+fn two_names_settle_on_one_country_rather_than_swapping() {
+    let g = Gazetteer::from_tsv(
+        "2653941\tCambridge\t\tGB\tENG\t52.2\t0.12\t128000\tP\tPPLA2\n\
+         4931972\tCambridge\t\tUS\tMA\t42.38\t-71.1\t105000\tP\tPPL\n\
+         2655138\tBoston\t\tGB\tENG\t52.98\t-0.03\t35000\tP\tPPL\n\
+         4930956\tBoston\t\tUS\tMA\t42.36\t-71.06\t617000\tP\tPPLA\n",
+    );
+    let country = |id: u32| {
+        g.places()
+            .iter()
+            .find(|p| p.geonameid == id)
+            .map_or("", |p| p.country.as_str())
+    };
+    for doc in [["Cambridge", "Boston"], ["Boston", "Cambridge"]] {
+        let got = ids_in(&g, &doc);
+        assert_eq!(country(got[0]), country(got[1]), "{doc:?} -> {got:?}");
+    }
+}
+
+#[test]
+fn spots_the_places_inside_hyphenated_words_unless_the_whole_is_one() {
+    let g = Gazetteer::from_tsv(&format!(
+        "{PLACES}298795\tTurkey\t\tTR\t\t39\t35\t82000000\tA\tPCLI\tTurkish\n\
+         163843\tSyria\t\tSY\t\t35\t38\t17000000\tA\tPCLI\tSyrian\n\
+         4499612\tWinston-Salem\t\tUS\tNC\t36.1\t-80.24\t250000\tP\tPPL\n"
+    ));
+    let text = "Turkish-backed units reached the Syrian-Turkish border, not Winston-Salem or a \
+                well-known Post-Soviet town.";
+    let found: Vec<&str> = spot(&g, text, &[], &SpotConfig::default())
+        .iter()
+        .filter_map(|&(s, e)| text.get(s..e))
+        .collect();
+    assert_eq!(found, ["Turkish", "Syrian", "Turkish", "Winston-Salem"]);
 }
