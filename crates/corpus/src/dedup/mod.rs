@@ -1,0 +1,332 @@
+//! Exact and near-duplicate articles, found incrementally and grouped.
+//!
+//! Adding an article hashes its words once: the normalised word sequence gives the exact key, the
+//! `k`-word shingles give the MinHash signature whose bands find candidates, and every candidate
+//! is verified by the real Jaccard similarity of the two shingle sets, so a reported match is
+//! never a guess. An article that matches joins the group of its most similar match; otherwise it
+//! starts a group of its own.
+//!
+//! A group's canonical article is the earliest-dated member; among members with the same (or no)
+//! date, the one with more words, then the one added first. Dated members come before undated
+//! ones, since a copy's date is the better evidence of when the text first appeared.
+//!
+//! Memory per article: its shingle set as sorted 32-bit hashes (exact copies share the
+//! original's), four bytes per band for the bucket chains, and a small record.
+
+mod lsh;
+mod minhash;
+mod shingle;
+
+pub use minhash::candidate_probability;
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::ConfigError;
+use lsh::BandTables;
+use minhash::MinHasher;
+use shingle::{jaccard, Shingler};
+
+/// An article's number in a [`DedupIndex`], in the order articles were added (from 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct DocId(pub u32);
+
+/// A duplicate group's number in a [`DedupIndex`], in the order groups were started (from 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct GroupId(pub u32);
+
+/// How near duplicates are found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DedupConfig {
+    /// Words per shingle.
+    pub shingle_words: usize,
+    /// Number of LSH bands.
+    pub bands: usize,
+    /// MinHash values per band.
+    pub rows: usize,
+    /// Verified Jaccard similarity from which two articles are near duplicates.
+    pub threshold: f64,
+    /// Seed of the MinHash permutations; indexes to be compared must share it.
+    pub seed: u64,
+}
+
+impl Default for DedupConfig {
+    /// 5-word shingles and 20 bands of 5 rows: a pair at similarity 0.8 becomes a candidate with
+    /// probability 0.9996, a pair at 0.5 with 0.47 and at 0.3 with 0.05, so few candidates are
+    /// verified in vain and almost none above the threshold is missed.
+    fn default() -> Self {
+        Self {
+            shingle_words: 5,
+            bands: 20,
+            rows: 5,
+            threshold: 0.8,
+            seed: 0x6368_616e_6365_7279,
+        }
+    }
+}
+
+impl DedupConfig {
+    /// Checks that every parameter means something.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let out_of_range = |name, expected, got: String| {
+            Err(ConfigError::OutOfRange {
+                name,
+                expected,
+                got,
+            })
+        };
+        if self.shingle_words == 0 {
+            return out_of_range("shingle_words", "at least 1", "0".into());
+        }
+        if self.bands == 0 || self.rows == 0 || self.bands * self.rows > 4096 {
+            return out_of_range(
+                "bands × rows",
+                "between 1 and 4096, neither 0",
+                format!("{} × {}", self.bands, self.rows),
+            );
+        }
+        if !(self.threshold > 0.0 && self.threshold <= 1.0) {
+            return out_of_range("threshold", "in (0, 1]", self.threshold.to_string());
+        }
+        Ok(())
+    }
+}
+
+/// How an added article relates to those before it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum MatchKind {
+    /// No earlier article is a duplicate: the article starts a group.
+    New,
+    /// The same words as an earlier article (case, punctuation and spacing aside).
+    Exact {
+        /// The earlier article.
+        of: DocId,
+    },
+    /// Shingle Jaccard similarity at or above the threshold with an earlier article.
+    Near {
+        /// The most similar earlier article.
+        of: DocId,
+        /// Their Jaccard similarity.
+        jaccard: f64,
+    },
+}
+
+/// What [`DedupIndex::add`] found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DedupOutcome {
+    /// The new article's number.
+    pub doc: DocId,
+    /// The group it joined or started.
+    pub group: GroupId,
+    /// How it relates to earlier articles.
+    pub kind: MatchKind,
+    /// Every earlier article verified at or above the threshold, with its similarity, by number.
+    pub matches: Vec<(DocId, f64)>,
+}
+
+impl DedupOutcome {
+    /// Whether the article is a copy (exact or near) of an earlier one.
+    pub fn is_copy(&self) -> bool {
+        !matches!(self.kind, MatchKind::New)
+    }
+}
+
+/// A group of copies of one text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DupGroup {
+    /// The member that stands for the group (see the module documentation for the rule).
+    pub canonical: DocId,
+    /// Every member, in the order added.
+    pub members: Vec<DocId>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct DocRecord {
+    group: u32,
+    date: Option<NaiveDate>,
+    words: u32,
+    /// Where the shingle set lies in the shared arena.
+    shingles_start: u64,
+    shingles_len: u32,
+}
+
+/// Incremental duplicate index: add articles one at a time, each is told its group at once.
+#[derive(Debug)]
+pub struct DedupIndex {
+    config: DedupConfig,
+    shingler: Shingler,
+    hasher: MinHasher,
+    tables: BandTables,
+    arena: Vec<u32>,
+    docs: Vec<DocRecord>,
+    groups: Vec<DupGroup>,
+    exact: FxHashMap<u64, u32>,
+    keys: Vec<u64>,
+    candidates: Vec<u32>,
+}
+
+impl DedupIndex {
+    /// An empty index.
+    pub fn new(config: DedupConfig) -> Result<Self, ConfigError> {
+        config.validate()?;
+        Ok(Self {
+            shingler: Shingler::default(),
+            hasher: MinHasher::new(config.bands, config.rows, config.seed),
+            tables: BandTables::new(config.bands),
+            arena: Vec::new(),
+            docs: Vec::new(),
+            groups: Vec::new(),
+            exact: FxHashMap::default(),
+            keys: Vec::new(),
+            candidates: Vec::new(),
+            config,
+        })
+    }
+
+    /// Adds an article (its title and body as one text, with its date if known) and returns the
+    /// group it joined and every earlier article it duplicates.
+    pub fn add(&mut self, text: &str, date: Option<NaiveDate>) -> DedupOutcome {
+        let doc = u32::try_from(self.docs.len()).unwrap_or(u32::MAX);
+        let key = self.shingler.shingle(text, self.config.shingle_words);
+        self.hasher.band_keys(&self.shingler.hashes, &mut self.keys);
+        let exact_of = self.exact.get(&key.exact).copied();
+        let (shingles_start, shingles_len) = match exact_of {
+            // An exact copy shares its original's shingles.
+            Some(original) => {
+                let record = &self.docs[original as usize];
+                (record.shingles_start, record.shingles_len)
+            }
+            None => {
+                let start = self.arena.len();
+                self.shingler.compact(&mut self.arena);
+                let len = self.arena.len() - start;
+                (start as u64, u32::try_from(len).unwrap_or(u32::MAX))
+            }
+        };
+        let matches = self.verified_matches(shingles_start, shingles_len);
+        let kind = match (exact_of, matches.first()) {
+            (Some(original), _) => MatchKind::Exact {
+                of: DocId(original),
+            },
+            (None, Some(&(of, jaccard))) => MatchKind::Near { of, jaccard },
+            (None, None) => MatchKind::New,
+        };
+        let group = match kind {
+            MatchKind::Exact { of } | MatchKind::Near { of, .. } => {
+                let group = self.docs[of.0 as usize].group;
+                self.groups[group as usize].members.push(DocId(doc));
+                group
+            }
+            MatchKind::New => {
+                self.groups.push(DupGroup {
+                    canonical: DocId(doc),
+                    members: vec![DocId(doc)],
+                });
+                u32::try_from(self.groups.len() - 1).unwrap_or(u32::MAX)
+            }
+        };
+        self.docs.push(DocRecord {
+            group,
+            date,
+            words: key.words,
+            shingles_start,
+            shingles_len,
+        });
+        self.update_canonical(group, doc);
+        self.exact.entry(key.exact).or_insert(doc);
+        self.tables.insert(doc, &self.keys);
+        let mut matches = matches;
+        matches.sort_by_key(|&(id, _)| id);
+        DedupOutcome {
+            doc: DocId(doc),
+            group: GroupId(group),
+            kind,
+            matches,
+        }
+    }
+
+    /// Candidates from the band tables, verified; the most similar first.
+    fn verified_matches(&mut self, start: u64, len: u32) -> Vec<(DocId, f64)> {
+        self.candidates.clear();
+        self.tables.candidates(&self.keys, &mut self.candidates);
+        self.candidates.sort_unstable();
+        self.candidates.dedup();
+        let mine = self.shingles(start, len);
+        let mut matches: Vec<(DocId, f64)> = self
+            .candidates
+            .iter()
+            .filter_map(|&other| {
+                let record = &self.docs[other as usize];
+                let theirs = self.shingles(record.shingles_start, record.shingles_len);
+                // Jaccard cannot exceed the ratio of the smaller set to the larger.
+                let (small, large) = (mine.len().min(theirs.len()), mine.len().max(theirs.len()));
+                if (small as f64) < self.config.threshold * large as f64 {
+                    return None;
+                }
+                let similarity = jaccard(mine, theirs);
+                (similarity >= self.config.threshold).then_some((DocId(other), similarity))
+            })
+            .collect();
+        matches.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        matches
+    }
+
+    fn shingles(&self, start: u64, len: u32) -> &[u32] {
+        let start = usize::try_from(start).unwrap_or(usize::MAX);
+        self.arena
+            .get(start..start.saturating_add(len as usize))
+            .unwrap_or(&[])
+    }
+
+    fn update_canonical(&mut self, group: u32, doc: u32) {
+        let Some(entry) = self.groups.get_mut(group as usize) else {
+            return;
+        };
+        let current = &self.docs[entry.canonical.0 as usize];
+        let candidate = &self.docs[doc as usize];
+        let earlier = match (candidate.date, current.date) {
+            (Some(a), Some(b)) if a != b => a < b,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            _ => candidate.words > current.words,
+        };
+        if earlier {
+            entry.canonical = DocId(doc);
+        }
+    }
+
+    /// Number of articles added.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether no article was added.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The group an article belongs to.
+    pub fn group_of(&self, doc: DocId) -> Option<GroupId> {
+        self.docs.get(doc.0 as usize).map(|r| GroupId(r.group))
+    }
+
+    /// A group by number.
+    pub fn group(&self, group: GroupId) -> Option<&DupGroup> {
+        self.groups.get(group.0 as usize)
+    }
+
+    /// Every group, in the order started.
+    pub fn groups(&self) -> &[DupGroup] {
+        &self.groups
+    }
+
+    /// The configuration in use.
+    pub fn config(&self) -> &DedupConfig {
+        &self.config
+    }
+}
+
+#[cfg(test)]
+mod tests;
