@@ -28,18 +28,6 @@ pub(crate) fn combine(hashes: &[u64]) -> u64 {
     })
 }
 
-/// A deterministic stream of pseudo-random 64-bit values (SplitMix64), for hash-function
-/// parameters.
-#[derive(Debug, Clone)]
-pub(crate) struct SplitMix(pub u64);
-
-impl SplitMix {
-    pub(crate) fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        mix64(self.0)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

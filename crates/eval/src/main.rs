@@ -13,17 +13,23 @@
 //! - `geo GWN.xml`: toponym recognition and resolution on GeoWebNews; ends with
 //!   `SCORE acc161 <value>`;
 //! - `timex TBAQ_DIR`: time expressions on TimeML files, TempEval-3 Task A; ends with
-//!   `SCORE value_f1 <value>`.
+//!   `SCORE value_f1 <value>`;
+//! - `dedup DATA_DIR`: near-duplicate pairs on a generated set with known Jaccard; ends with
+//!   `SCORE pair_f1 <value>`; `bench-dedup`: the duplicate index's speed beside datasketch.
 
 // This binary's output is its product: the figures it prints.
 #![allow(clippy::print_stdout)]
 
 mod aeb;
 mod bench;
+mod bench_dedup;
 mod bench_html;
 #[cfg(feature = "crates")]
 mod crates_cmp;
+mod dedup;
+mod dedup_gen;
 mod dumps;
+mod ecbplus;
 mod geo;
 mod ner;
 mod pyrandom;
@@ -73,6 +79,10 @@ enum Command {
     Geo(geo::GeoArgs),
     /// Score time expressions on TimeML files (TempEval-3 Task A).
     Timex(timex::TimexArgs),
+    /// Score near-duplicate pairs on a generated set of edited copies of real texts.
+    Dedup(dedup::DedupArgs),
+    /// Time the duplicate index beside datasketch's MinHash LSH on the same documents.
+    BenchDedup(bench_dedup::BenchDedupArgs),
 }
 
 fn main() -> Result<()> {
@@ -90,5 +100,7 @@ fn main() -> Result<()> {
         Command::Ner(args) => ner::score_cmd(&args),
         Command::Geo(args) => geo::run(&args),
         Command::Timex(args) => timex::run(&args),
+        Command::Dedup(args) => dedup::run(&args),
+        Command::BenchDedup(args) => bench_dedup::run(&args),
     }
 }

@@ -10,8 +10,18 @@
 //! date, the one with more words, then the one added first. Dated members come before undated
 //! ones, since a copy's date is the better evidence of when the text first appeared.
 //!
+//! Most candidates in a corpus rich in copies fall short of the threshold. Before computing a
+//! Jaccard similarity exactly, two 512-bin sketches (a second one-permutation signature, four
+//! bits a bin, b-bit MinHash in the manner of Li and König) are compared: a bin agrees with
+//! probability `s + (1 - s) / 16` for similarity `s`, so a pair whose bins agree far less often
+//! than the threshold implies is set aside unverified. The margin is 4.5 standard deviations of
+//! the count, taken over the bins a shingle really fell into (densified bins repeat others and
+//! add no evidence), so a pair at the threshold is set aside about three times in a million;
+//! acceptance is always by the exact Jaccard similarity.
+//!
 //! Memory per article: its shingle set as sorted 32-bit hashes (exact copies share the
-//! original's), four bytes per band for the bucket chains, and a small record.
+//! original's), 256 bytes of sketch, four bytes per band for the bucket chains, and a small
+//! record.
 
 mod lsh;
 mod minhash;
@@ -25,8 +35,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::ConfigError;
 use lsh::BandTables;
-use minhash::MinHasher;
-use shingle::{jaccard, Shingler};
+use minhash::{MinHasher, Sketch, SKETCH_BINS};
+use shingle::{SetProbe, Shingler};
 
 /// An article's number in a [`DedupIndex`], in the order articles were added (from 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -150,6 +160,10 @@ struct DocRecord {
     /// Where the shingle set lies in the shared arena.
     shingles_start: u64,
     shingles_len: u32,
+    /// Sketch bins a shingle fell into.
+    sketch_filled: u16,
+    /// Kept beside the record so that checking a candidate reads one stretch of memory.
+    sketch: Sketch,
 }
 
 /// Incremental duplicate index: add articles one at a time, each is told its group at once.
@@ -165,6 +179,29 @@ pub struct DedupIndex {
     exact: FxHashMap<u64, u32>,
     keys: Vec<u64>,
     candidates: Vec<u32>,
+    probe: SetProbe,
+    /// Per article, the last addition that took it as a candidate, so each is verified once.
+    visited: Vec<u32>,
+    /// Fewest agreeing sketch bins with which a pair is still verified exactly, by the number
+    /// of independent bins (the smaller of the two articles' filled bins).
+    min_agreeing_bins: Vec<u16>,
+    stats: DedupStats,
+}
+
+/// Work counters of a [`DedupIndex`], for benchmarks and capacity planning.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DedupStats {
+    /// Articles added.
+    pub articles: u64,
+    /// Distinct candidates the band tables proposed, over all additions.
+    pub candidates: u64,
+    /// Candidates whose Jaccard similarity was computed (the others were ruled out by their
+    /// sizes or signatures).
+    pub verified: u64,
+    /// Candidates at or above the threshold.
+    pub matches: u64,
+    /// 32-bit shingle hashes stored (exact copies store none).
+    pub stored_shingles: u64,
 }
 
 impl DedupIndex {
@@ -181,6 +218,12 @@ impl DedupIndex {
             exact: FxHashMap::default(),
             keys: Vec::new(),
             candidates: Vec::new(),
+            probe: SetProbe::default(),
+            visited: Vec::new(),
+            min_agreeing_bins: (0..=SKETCH_BINS)
+                .map(|filled| min_agreeing_bins(config.threshold, filled))
+                .collect(),
+            stats: DedupStats::default(),
             config,
         })
     }
@@ -202,6 +245,7 @@ impl DedupIndex {
                 let start = self.arena.len();
                 self.shingler.compact(&mut self.arena);
                 let len = self.arena.len() - start;
+                self.stats.stored_shingles += len as u64;
                 (start as u64, u32::try_from(len).unwrap_or(u32::MAX))
             }
         };
@@ -233,10 +277,14 @@ impl DedupIndex {
             words: key.words,
             shingles_start,
             shingles_len,
+            sketch_filled: u16::try_from(self.hasher.sketch_filled()).unwrap_or(u16::MAX),
+            sketch: self.hasher.sketch(),
         });
         self.update_canonical(group, doc);
         self.exact.entry(key.exact).or_insert(doc);
         self.tables.insert(doc, &self.keys);
+        self.visited.push(0);
+        self.stats.articles += 1;
         let mut matches = matches;
         matches.sort_by_key(|&(id, _)| id);
         DedupOutcome {
@@ -251,33 +299,49 @@ impl DedupIndex {
     fn verified_matches(&mut self, start: u64, len: u32) -> Vec<(DocId, f64)> {
         self.candidates.clear();
         self.tables.candidates(&self.keys, &mut self.candidates);
-        self.candidates.sort_unstable();
-        self.candidates.dedup();
-        let mine = self.shingles(start, len);
-        let mut matches: Vec<(DocId, f64)> = self
-            .candidates
-            .iter()
-            .filter_map(|&other| {
-                let record = &self.docs[other as usize];
-                let theirs = self.shingles(record.shingles_start, record.shingles_len);
-                // Jaccard cannot exceed the ratio of the smaller set to the larger.
-                let (small, large) = (mine.len().min(theirs.len()), mine.len().max(theirs.len()));
-                if (small as f64) < self.config.threshold * large as f64 {
-                    return None;
-                }
-                let similarity = jaccard(mine, theirs);
-                (similarity >= self.config.threshold).then_some((DocId(other), similarity))
-            })
-            .collect();
+        // Stamp each candidate with this addition's number so that one seen in several bands
+        // is verified once; cheaper than sorting the list.
+        let stamp = u32::try_from(self.docs.len() + 1).unwrap_or(u32::MAX);
+        let mut matches = Vec::new();
+        let threshold = self.config.threshold;
+        let arena = &self.arena;
+        let mine = slice(arena, start, len);
+        self.probe.load(mine);
+        let my_sketch = self.hasher.sketch();
+        let my_filled = self.hasher.sketch_filled();
+        let (mut candidates, mut verified) = (0, 0);
+        for &other in &self.candidates {
+            let Some(seen) = self.visited.get_mut(other as usize) else {
+                continue;
+            };
+            if *seen == stamp {
+                continue;
+            }
+            *seen = stamp;
+            candidates += 1;
+            let record = &self.docs[other as usize];
+            let theirs = slice(arena, record.shingles_start, record.shingles_len);
+            // Jaccard cannot exceed the ratio of the smaller set to the larger.
+            let (small, large) = (mine.len().min(theirs.len()), mine.len().max(theirs.len()));
+            if (small as f64) < threshold * large as f64 {
+                continue;
+            }
+            let agreeing = agreeing_bins(&my_sketch, &record.sketch);
+            let filled = my_filled.min(usize::from(record.sketch_filled));
+            let needed = self.min_agreeing_bins.get(filled).copied().unwrap_or(0);
+            if agreeing < usize::from(needed) {
+                continue;
+            }
+            verified += 1;
+            if let Some(similarity) = self.probe.jaccard_at_least(theirs, threshold) {
+                matches.push((DocId(other), similarity));
+            }
+        }
+        self.stats.candidates += candidates;
+        self.stats.verified += verified;
+        self.stats.matches += matches.len() as u64;
         matches.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         matches
-    }
-
-    fn shingles(&self, start: u64, len: u32) -> &[u32] {
-        let start = usize::try_from(start).unwrap_or(usize::MAX);
-        self.arena
-            .get(start..start.saturating_add(len as usize))
-            .unwrap_or(&[])
     }
 
     fn update_canonical(&mut self, group: u32, doc: u32) {
@@ -322,10 +386,51 @@ impl DedupIndex {
         &self.groups
     }
 
+    /// Work done so far.
+    pub fn stats(&self) -> DedupStats {
+        self.stats
+    }
+
     /// The configuration in use.
     pub fn config(&self) -> &DedupConfig {
         &self.config
     }
+}
+
+/// Fewest agreeing sketch bins (of [`SKETCH_BINS`]) consistent with a similarity at the
+/// threshold when `filled` bins are independent: the expected share less 4.5 standard
+/// deviations of a binomial count over `filled` trials. A bin agrees when the minima agree, or
+/// by chance (one in 16) when their low four bits do.
+fn min_agreeing_bins(threshold: f64, filled: usize) -> u16 {
+    if filled == 0 {
+        return 0;
+    }
+    let p = threshold + (1.0 - threshold) / 16.0;
+    let deviation = (p * (1.0 - p) / filled as f64).sqrt();
+    let share = (p - 4.5 * deviation).max(0.0);
+    (SKETCH_BINS as f64 * share).floor() as u16
+}
+
+/// Bins in which two packed sketches agree: sixteen per word, less the nibbles with a bit set
+/// in their difference.
+fn agreeing_bins(a: &Sketch, b: &Sketch) -> usize {
+    const LOW_BIT_OF_EACH_NIBBLE: u64 = 0x1111_1111_1111_1111;
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| {
+            let differ = x ^ y;
+            let any = (differ | differ >> 1 | differ >> 2 | differ >> 3) & LOW_BIT_OF_EACH_NIBBLE;
+            16 - any.count_ones() as usize
+        })
+        .sum()
+}
+
+/// The shingle set stored at `start..start + len` of the arena (empty if out of range).
+fn slice(arena: &[u32], start: u64, len: u32) -> &[u32] {
+    let start = usize::try_from(start).unwrap_or(usize::MAX);
+    arena
+        .get(start..start.saturating_add(len as usize))
+        .unwrap_or(&[])
 }
 
 #[cfg(test)]
