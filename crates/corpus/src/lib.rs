@@ -20,7 +20,9 @@ mod hash;
 mod text;
 
 pub use corpus::{Corpus, CorpusConfig, Placement};
-pub use dedup::{DedupConfig, DedupIndex, DedupOutcome, DedupStats, DocId, DupGroup, GroupId, MatchKind};
+pub use dedup::{
+    DedupConfig, DedupIndex, DedupOutcome, DedupStats, DocId, DupGroup, GroupId, MatchKind,
+};
 pub use stories::{
     NamedEntity, StoryConfig, StoryId, StoryIndex, StoryInput, StoryOutcome, StorySummary,
 };

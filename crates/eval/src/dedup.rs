@@ -42,7 +42,11 @@ pub fn run(args: &DedupArgs) -> Result<()> {
     let bases = base_texts(&args.data_dir)?;
     let mut docs = generate(&bases, args.variants, args.seed);
     shuffle(&mut docs, args.seed ^ 0x5eed);
-    let config = DedupConfig::default();
+    // Every pair is scored, so every candidate is verified.
+    let config = DedupConfig {
+        all_matches: true,
+        ..DedupConfig::default()
+    };
     let threshold = config.threshold;
     println!(
         "{} base texts, {} documents ({} edited copies each); 5-word shingles, {} bands x {} rows, threshold {threshold}",
@@ -55,26 +59,47 @@ pub fn run(args: &DedupArgs) -> Result<()> {
     let started = Instant::now();
     let shingles: Vec<Vec<u64>> = docs.iter().map(|d| reference_shingles(&d.text)).collect();
     let gold = gold_pairs(&shingles, threshold);
-    println!("gold pairs at Jaccard >= {threshold}: {} ({:.1}s)", gold.len(), started.elapsed().as_secs_f64());
+    println!(
+        "gold pairs at Jaccard >= {threshold}: {} ({:.1}s)",
+        gold.len(),
+        started.elapsed().as_secs_f64()
+    );
 
     let mut index = DedupIndex::new(config)?;
     let started = Instant::now();
     let mut predicted: Vec<(usize, usize)> = Vec::new();
     for (i, doc) in docs.iter().enumerate() {
         let outcome = index.add(&doc.text, None);
-        predicted.extend(outcome.matches.iter().map(|&(earlier, _)| (earlier.0 as usize, i)));
+        predicted.extend(
+            outcome
+                .matches
+                .iter()
+                .map(|&(earlier, _)| (earlier.0 as usize, i)),
+        );
     }
     let seconds = started.elapsed().as_secs_f64();
     predicted.sort_unstable();
-    let true_positives = predicted.iter().filter(|p| gold.binary_search(p).is_ok()).count();
+    let true_positives = predicted
+        .iter()
+        .filter(|p| gold.binary_search(p).is_ok())
+        .count();
     if args.verbose {
         report_errors(&docs, &shingles, &gold, &predicted);
     }
     print_histogram(&docs, &shingles, &predicted);
     let precision = ratio(true_positives, predicted.len());
     let recall = ratio(true_positives, gold.len());
-    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-    println!("index: {} documents in {seconds:.2}s ({:.0} docs/s), {} groups", docs.len(), docs.len() as f64 / seconds, index.groups().len());
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    println!(
+        "index: {} documents in {seconds:.2}s ({:.0} docs/s), {} groups",
+        docs.len(),
+        docs.len() as f64 / seconds,
+        index.groups().len()
+    );
     println!("predicted pairs {}, true {true_positives}", predicted.len());
     println!("pair precision {precision:.4}");
     println!("pair recall    {recall:.4}");
@@ -83,7 +108,11 @@ pub fn run(args: &DedupArgs) -> Result<()> {
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 1.0 } else { part as f64 / whole as f64 }
+    if whole == 0 {
+        1.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
 /// The base texts: benchmark bodies, then ECB+ documents where present.
@@ -95,15 +124,24 @@ fn base_texts(data_dir: &Path) -> Result<Vec<BaseText>> {
         .filter(|p| !p.truth.trim().is_empty())
         .map(|p| BaseText {
             title: p.url.as_deref().map(title_from_url).unwrap_or_default(),
-            paragraphs: p.truth.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned).collect(),
+            paragraphs: p
+                .truth
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_owned)
+                .collect(),
         })
         .collect();
     let ecb_dir = data_dir.join("stories").join("ecbplus");
     if ecb_dir.is_dir() {
-        bases.extend(ecbplus::read_corpus(&ecb_dir)?.into_iter().map(|d| BaseText {
-            title: d.title,
-            paragraphs: d.body.lines().map(str::to_owned).collect(),
-        }));
+        bases.extend(
+            ecbplus::read_corpus(&ecb_dir)?
+                .into_iter()
+                .map(|d| BaseText {
+                    title: d.title,
+                    paragraphs: d.body.lines().map(str::to_owned).collect(),
+                }),
+        );
     }
     Ok(bases)
 }
@@ -118,7 +156,11 @@ fn title_from_url(url: &str) -> String {
         .find(|s| s.chars().any(char::is_alphabetic))
         .unwrap_or("");
     let segment = segment.split('.').next().unwrap_or(segment);
-    segment.split(['-', '_']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    segment
+        .split(['-', '_'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Exact 5-word shingles as the duplicate index defines them (runs of letters and digits,
@@ -162,7 +204,11 @@ pub fn exact_jaccard(a: &[u64], b: &[u64]) -> f64 {
         }
     }
     let union = a.len() + b.len() - shared;
-    if union == 0 { 1.0 } else { shared as f64 / union as f64 }
+    if union == 0 {
+        1.0
+    } else {
+        shared as f64 / union as f64
+    }
 }
 
 /// Every pair (earlier, later) at or above the threshold, sorted.
@@ -185,12 +231,27 @@ fn gold_pairs(shingles: &[Vec<u64>], threshold: f64) -> Vec<(usize, usize)> {
     pairs
 }
 
-fn report_errors(docs: &[GeneratedDoc], shingles: &[Vec<u64>], gold: &[(usize, usize)], predicted: &[(usize, usize)]) {
+fn report_errors(
+    docs: &[GeneratedDoc],
+    shingles: &[Vec<u64>],
+    gold: &[(usize, usize)],
+    predicted: &[(usize, usize)],
+) {
     for &(a, b) in gold.iter().filter(|p| predicted.binary_search(p).is_err()) {
-        println!("missed {a} {b}: J {:.3} [{}] / [{}]", exact_jaccard(&shingles[a], &shingles[b]), docs[a].edits, docs[b].edits);
+        println!(
+            "missed {a} {b}: J {:.3} [{}] / [{}]",
+            exact_jaccard(&shingles[a], &shingles[b]),
+            docs[a].edits,
+            docs[b].edits
+        );
     }
     for &(a, b) in predicted.iter().filter(|p| gold.binary_search(p).is_err()) {
-        println!("wrong {a} {b}: J {:.3} [{}] / [{}]", exact_jaccard(&shingles[a], &shingles[b]), docs[a].edits, docs[b].edits);
+        println!(
+            "wrong {a} {b}: J {:.3} [{}] / [{}]",
+            exact_jaccard(&shingles[a], &shingles[b]),
+            docs[a].edits,
+            docs[b].edits
+        );
     }
 }
 
@@ -217,7 +278,10 @@ fn print_histogram(docs: &[GeneratedDoc], shingles: &[Vec<u64>], predicted: &[(u
     println!("copies of one base by true Jaccard: pairs, reported as duplicates");
     for (i, (pairs, found)) in bins.iter().enumerate() {
         let low = 0.6 + 0.05 * i as f64;
-        println!("  [{low:.2}, {:.2}): {pairs:>6} pairs, {found:>6} reported", low + 0.05);
+        println!(
+            "  [{low:.2}, {:.2}): {pairs:>6} pairs, {found:>6} reported",
+            low + 0.05
+        );
     }
 }
 
@@ -235,7 +299,10 @@ mod tests {
 
     #[test]
     fn titles_from_urls() {
-        assert_eq!(title_from_url("https://x.com/2017/05/big-storm-hits.html?a=1"), "big storm hits");
+        assert_eq!(
+            title_from_url("https://x.com/2017/05/big-storm-hits.html?a=1"),
+            "big storm hits"
+        );
         assert_eq!(title_from_url("https://x.com/"), "x");
     }
 

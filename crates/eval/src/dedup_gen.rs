@@ -139,7 +139,11 @@ fn variant(index: usize, bases: &[BaseText], vocabulary: &[&str], rng: &mut Rng)
     GeneratedDoc {
         base: index,
         text: render(&title, &paragraphs),
-        edits: if edits.is_empty() { "none".into() } else { edits.join(", ") },
+        edits: if edits.is_empty() {
+            "none".into()
+        } else {
+            edits.join(", ")
+        },
     }
 }
 
@@ -176,8 +180,13 @@ fn edit_words(paragraphs: &mut [Vec<String>], rate: f64, vocabulary: &[&str], rn
     }
 }
 
-fn pick_nonempty<'a>(paragraphs: &'a mut [Vec<String>], rng: &mut Rng) -> Option<&'a mut Vec<String>> {
-    let nonempty: Vec<usize> = (0..paragraphs.len()).filter(|&i| !paragraphs[i].is_empty()).collect();
+fn pick_nonempty<'a>(
+    paragraphs: &'a mut [Vec<String>],
+    rng: &mut Rng,
+) -> Option<&'a mut Vec<String>> {
+    let nonempty: Vec<usize> = (0..paragraphs.len())
+        .filter(|&i| !paragraphs[i].is_empty())
+        .collect();
     let chosen = *nonempty.get(rng.below(nonempty.len()))?;
     paragraphs.get_mut(chosen)
 }
@@ -206,18 +215,27 @@ mod tests {
     fn generation_is_deterministic_and_keeps_originals() {
         let bases = vec![BaseText {
             title: "Quake hits Iran".into(),
-            paragraphs: vec!["one two three four five six".into(), "seven eight nine ten".into()],
+            paragraphs: vec![
+                "one two three four five six".into(),
+                "seven eight nine ten".into(),
+            ],
         }];
         let a = generate(&bases, 5, 9);
         let b = generate(&bases, 5, 9);
         assert_eq!(a.len(), 6);
-        assert_eq!(a[0].text, "Quake hits Iran\none two three four five six\nseven eight nine ten");
+        assert_eq!(
+            a[0].text,
+            "Quake hits Iran\none two three four five six\nseven eight nine ten"
+        );
         assert!(a.iter().zip(&b).all(|(x, y)| x.text == y.text));
     }
 
     #[test]
     fn truncation_cuts_from_the_end() {
-        let mut paragraphs = vec![vec!["a".to_owned(), "b".to_owned()], vec!["c".to_owned(), "d".to_owned()]];
+        let mut paragraphs = vec![
+            vec!["a".to_owned(), "b".to_owned()],
+            vec!["c".to_owned(), "d".to_owned()],
+        ];
         truncate(&mut paragraphs, 0.5);
         assert_eq!(paragraphs, vec![vec!["a".to_owned(), "b".to_owned()]]);
     }

@@ -47,14 +47,20 @@ pub fn read_corpus(dir: &Path) -> Result<Vec<EcbDoc>> {
     let token = Regex::new(r#"<token [^>]*sentence="(\d+)"[^>]*>([^<]*)</token>"#)?;
     let name_pattern = Regex::new(r"^(\d+)_(\d+)(ecb|ecbplus)\.xml$")?;
     let mut files: Vec<(u32, String, PathBuf)> = Vec::new();
-    for topic in std::fs::read_dir(dir).with_context(|| format!("{}: cannot list", dir.display()))? {
+    for topic in
+        std::fs::read_dir(dir).with_context(|| format!("{}: cannot list", dir.display()))?
+    {
         let topic = topic?.path();
         if !topic.is_dir() {
             continue;
         }
         for file in std::fs::read_dir(&topic)? {
             let path = file?.path();
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_owned();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .to_owned();
             if let Some(caps) = name_pattern.captures(&name) {
                 let topic: u32 = caps[1].parse()?;
                 files.push((topic, name.clone(), path));
@@ -62,7 +68,10 @@ pub fn read_corpus(dir: &Path) -> Result<Vec<EcbDoc>> {
         }
     }
     if files.is_empty() {
-        bail!("{}: no ECB+ documents (N_Mecb.xml, N_Mecbplus.xml) found", dir.display());
+        bail!(
+            "{}: no ECB+ documents (N_Mecb.xml, N_Mecbplus.xml) found",
+            dir.display()
+        );
     }
     files.sort();
     files
@@ -115,8 +124,8 @@ fn document(name: String, topic: u32, plus: bool, sentences: Vec<String>) -> Ecb
     let mut body = Vec::new();
     for sentence in rest {
         let tidied = tidy(sentence);
-        let is_date_line = find_full_date(&tidied)
-            .is_some_and(|(_, span)| tidied.len() < span.len() + 40);
+        let is_date_line =
+            find_full_date(&tidied).is_some_and(|(_, span)| tidied.len() < span.len() + 40);
         if title.is_empty() && !is_date_line {
             title = tidied;
         } else if !is_date_line {
@@ -144,7 +153,14 @@ fn host_of(url_tokens: &str) -> String {
 /// Undoes the tokeniser's spacing around punctuation, so dates and names read as written.
 fn tidy(sentence: &str) -> String {
     let mut out = sentence.to_owned();
-    for (from, to) in [(" ,", ","), (" .", "."), (" :", ":"), (" ;", ";"), (" 's", "'s"), (" '", "'")] {
+    for (from, to) in [
+        (" ,", ","),
+        (" .", "."),
+        (" :", ":"),
+        (" ;", ";"),
+        (" 's", "'s"),
+        (" '", "'"),
+    ] {
         out = out.replace(from, to);
     }
     out

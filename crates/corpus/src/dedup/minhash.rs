@@ -185,7 +185,11 @@ mod tests {
             hasher.band_keys(&a, &mut Vec::new());
             let first = hasher.signature().to_vec();
             hasher.band_keys(&b, &mut Vec::new());
-            agree += first.iter().zip(hasher.signature()).filter(|(x, y)| x == y).count();
+            agree += first
+                .iter()
+                .zip(hasher.signature())
+                .filter(|(x, y)| x == y)
+                .count();
         }
         let rate = agree as f64 / (trials as f64 * 100.0);
         assert!((rate - 0.6).abs() < 0.02, "{rate}");

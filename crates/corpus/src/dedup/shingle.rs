@@ -6,14 +6,13 @@
 //! (two different shingles among a few thousand share a 32-bit prefix about once in a million
 //! article pairs).
 
-use crate::hash::{hash_bytes, mix64};
-use crate::text::for_each_word;
+use crate::hash::mix64;
+use crate::text::for_each_word_hash;
 
 /// Reusable buffers for shingling, so that adding an article allocates nothing in the steady
 /// state.
 #[derive(Debug, Default)]
 pub(crate) struct Shingler {
-    word: String,
     word_hashes: Vec<u64>,
     /// The article's shingle hashes, sorted and unique, after [`Shingler::shingle`].
     pub(crate) hashes: Vec<u64>,
@@ -35,9 +34,7 @@ impl Shingler {
         let k = k.max(1);
         self.word_hashes.clear();
         let word_hashes = &mut self.word_hashes;
-        for_each_word(text, &mut self.word, |w| {
-            word_hashes.push(hash_bytes(w.as_bytes()))
-        });
+        for_each_word_hash(text, |h| word_hashes.push(h));
         self.hashes.clear();
         let words = &self.word_hashes;
         if !words.is_empty() {
@@ -163,7 +160,8 @@ impl SetProbe {
         }
         // J >= t  <=>  |A ∩ B| >= t (|A| + |B|) / (1 + t): misses beyond the slack rule it out.
         // The small allowance keeps a pair exactly at the threshold from being lost to rounding.
-        let needed = (threshold * (self.len + other.len()) as f64 / (1.0 + threshold) - 1e-9).ceil();
+        let needed =
+            (threshold * (self.len + other.len()) as f64 / (1.0 + threshold) - 1e-9).ceil();
         let slack = other.len().saturating_sub(needed as usize);
         let (mut shared, mut missed) = (0usize, 0usize);
         for chunk in other.chunks(64) {
@@ -245,7 +243,10 @@ mod tests {
         assert_eq!(probe_jaccard(&[1, 2, 3], &[2, 3, 4], 0.6), None);
         assert_eq!(probe_jaccard(&[], &[], 0.8), Some(1.0));
         assert_eq!(probe_jaccard(&[1], &[], 0.1), None);
-        assert_eq!(probe_jaccard(&[u32::MAX, 0], &[u32::MAX, 0], 0.9), Some(1.0));
+        assert_eq!(
+            probe_jaccard(&[u32::MAX, 0], &[u32::MAX, 0], 0.9),
+            Some(1.0)
+        );
         let a = compact_shingles("one two three four five six seven eight", 5);
         let b = compact_shingles("one two three four five six seven nine", 5);
         assert_eq!(probe_jaccard(&a, &b, 0.5), Some(3.0 / 5.0));

@@ -9,7 +9,11 @@ The meetings come at a critical juncture for American diplomacy in the region, o
 as the United States and its allies send new weapons to Ukraine.";
 
 fn index() -> DedupIndex {
-    DedupIndex::new(DedupConfig::default()).expect("the default configuration is valid")
+    let config = DedupConfig {
+        all_matches: true,
+        ..DedupConfig::default()
+    };
+    DedupIndex::new(config).expect("the default configuration is valid")
 }
 
 fn date(day: u32) -> Option<NaiveDate> {
@@ -86,6 +90,18 @@ fn canonical_is_earliest_then_longest() {
     let long = undated.add(&longer, None);
     let group = undated.group(short.group).expect("group exists");
     assert_eq!(group.canonical, long.doc);
+}
+
+#[test]
+fn grouping_mode_stops_at_the_first_match() {
+    let mut index = DedupIndex::new(DedupConfig::default()).expect("valid");
+    let first = index.add(STORY, None);
+    let second = index.add(&STORY.replace("critical", "crucial"), None);
+    let third = index.add(&STORY.replace("Tuesday", "Monday"), None);
+    assert_eq!(second.group, first.group);
+    assert_eq!(third.group, first.group);
+    assert_eq!(third.matches.len(), 1);
+    assert_eq!(index.group(first.group).map(|g| g.members.len()), Some(3));
 }
 
 #[test]
