@@ -15,7 +15,9 @@
 //! - `timex TBAQ_DIR`: time expressions on TimeML files, TempEval-3 Task A; ends with
 //!   `SCORE value_f1 <value>`;
 //! - `dedup DATA_DIR`: near-duplicate pairs on a generated set with known Jaccard; ends with
-//!   `SCORE pair_f1 <value>`; `bench-dedup`: the duplicate index's speed beside datasketch.
+//!   `SCORE pair_f1 <value>`; `bench-dedup`: the duplicate index's speed beside datasketch;
+//! - `stories ECBPLUS_DIR`: incremental story clustering on ECB+, B-cubed and ARI; ends with
+//!   `SCORE b3_f1 <value>`.
 
 // This binary's output is its product: the figures it prints.
 #![allow(clippy::print_stdout)]
@@ -24,6 +26,7 @@ mod aeb;
 mod bench;
 mod bench_dedup;
 mod bench_html;
+mod cluster_metrics;
 #[cfg(feature = "crates")]
 mod crates_cmp;
 mod dedup;
@@ -35,6 +38,7 @@ mod ner;
 mod pyrandom;
 mod score;
 mod shingles;
+mod stories;
 mod timex;
 mod timing;
 mod trafeval;
@@ -83,6 +87,8 @@ enum Command {
     Dedup(dedup::DedupArgs),
     /// Time the duplicate index beside datasketch's MinHash LSH on the same documents.
     BenchDedup(bench_dedup::BenchDedupArgs),
+    /// Score incremental story clustering on ECB+ (B-cubed, ARI).
+    Stories(stories::StoriesArgs),
 }
 
 fn main() -> Result<()> {
@@ -102,5 +108,6 @@ fn main() -> Result<()> {
         Command::Timex(args) => timex::run(&args),
         Command::Dedup(args) => dedup::run(&args),
         Command::BenchDedup(args) => bench_dedup::run(&args),
+        Command::Stories(args) => stories::run(&args),
     }
 }
