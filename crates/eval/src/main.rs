@@ -17,16 +17,20 @@
 //! - `dedup DATA_DIR`: near-duplicate pairs on a generated set with known Jaccard; ends with
 //!   `SCORE pair_f1 <value>`; `bench-dedup`: the duplicate index's speed beside datasketch;
 //! - `stories ECBPLUS_DIR`: incremental story clustering on ECB+, B-cubed and ARI; ends with
-//!   `SCORE b3_f1 <value>`.
+//!   `SCORE b3_f1 <value>`;
+//! - `bench-corpus --articles N`: duplicates and stories over a generated stream, throughput and
+//!   peak memory.
 
 // This binary's output is its product: the figures it prints.
 #![allow(clippy::print_stdout)]
 
 mod aeb;
 mod bench;
+mod bench_corpus;
 mod bench_dedup;
 mod bench_html;
 mod cluster_metrics;
+mod corpus_gen;
 #[cfg(feature = "crates")]
 mod crates_cmp;
 mod dedup;
@@ -89,6 +93,8 @@ enum Command {
     BenchDedup(bench_dedup::BenchDedupArgs),
     /// Score incremental story clustering on ECB+ (B-cubed, ARI).
     Stories(stories::StoriesArgs),
+    /// Push generated articles through duplicates and stories: throughput and peak memory.
+    BenchCorpus(bench_corpus::BenchCorpusArgs),
 }
 
 fn main() -> Result<()> {
@@ -109,5 +115,6 @@ fn main() -> Result<()> {
         Command::Dedup(args) => dedup::run(&args),
         Command::BenchDedup(args) => bench_dedup::run(&args),
         Command::Stories(args) => stories::run(&args),
+        Command::BenchCorpus(args) => bench_corpus::run(&args),
     }
 }

@@ -9,7 +9,8 @@
 
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+use chancery_annotate::NerModel;
 use chancery_corpus::{NamedEntity, StoryConfig, StoryIndex, StoryInput};
 use chancery_model::EntityKind;
 use clap::Args;
@@ -26,25 +27,87 @@ pub struct StoriesArgs {
     /// Seeded shuffles to report beside the fixed order.
     #[arg(long, default_value_t = 5)]
     pub shuffles: u64,
+    /// The named-entity model: entities are then what it finds (people, organisations, places,
+    /// other names) instead of capitalised phrases.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
     /// Print each predicted story with its documents.
     #[arg(long)]
     pub verbose: bool,
+    /// Similarity from which an article joins a story (default: the library's).
+    #[arg(long)]
+    pub threshold: Option<f64>,
+    /// Growth of the threshold with story size (default: the library's).
+    #[arg(long)]
+    pub threshold_growth: Option<f64>,
+    /// Share of the similarity given to names (default: the library's).
+    #[arg(long)]
+    pub name_share: Option<f64>,
+    /// Weight of title words (default: the library's).
+    #[arg(long)]
+    pub title_weight: Option<f32>,
+    /// Days of date decay (default: the library's).
+    #[arg(long)]
+    pub date_decay: Option<f64>,
+    /// Article features used to look up candidate stories (default: the library's).
+    #[arg(long)]
+    pub query_features: Option<usize>,
+    /// Story features under which a story is found (default: the library's).
+    #[arg(long)]
+    pub index_features: Option<usize>,
+    /// Features kept per article (default: the library's).
+    #[arg(long)]
+    pub doc_features: Option<usize>,
+}
+
+impl StoriesArgs {
+    /// The library's configuration with the overrides given.
+    fn config(&self) -> StoryConfig {
+        let default = StoryConfig::default();
+        StoryConfig {
+            threshold: self.threshold.unwrap_or(default.threshold),
+            name_share: self.name_share.unwrap_or(default.name_share),
+            threshold_growth: self.threshold_growth.unwrap_or(default.threshold_growth),
+            title_weight: self.title_weight.unwrap_or(default.title_weight),
+            date_decay_days: self.date_decay.unwrap_or(default.date_decay_days),
+            query_features: self.query_features.unwrap_or(default.query_features),
+            index_features: self.index_features.unwrap_or(default.index_features),
+            doc_features: self.doc_features.unwrap_or(default.doc_features),
+            ..default
+        }
+    }
 }
 
 /// One document ready for clustering.
 struct Prepared {
     doc: EcbDoc,
     entities: Vec<NamedEntity>,
+    places: Vec<String>,
 }
 
 /// Runs `stories`.
 pub fn run(args: &StoriesArgs) -> Result<()> {
     let docs = read_corpus(&args.dir)?;
+    let model = match &args.model {
+        Some(path) => {
+            let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+            Some(NerModel::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?)
+        }
+        None => None,
+    };
+    println!(
+        "entities: {}",
+        if model.is_some() { "named-entity model" } else { "capitalised phrases" }
+    );
     let prepared: Vec<Prepared> = docs
         .into_iter()
         .map(|doc| {
-            let entities = capitalised_phrases(&format!("{}\n{}", doc.title, doc.body));
-            Prepared { doc, entities }
+            let text = format!("{}\n{}", doc.title, doc.body);
+            let (entities, places) = match &model {
+                Some(model) => model_entities(model, &text),
+                None => (capitalised_phrases(&text), Vec::new()),
+            };
+            Prepared { doc, entities, places }
         })
         .collect();
     let gold_stories: std::collections::HashSet<(u32, bool)> =
@@ -57,14 +120,15 @@ pub fn run(args: &StoriesArgs) -> Result<()> {
         gold_stories.iter().map(|g| g.0).collect::<std::collections::HashSet<_>>().len()
     );
     let order: Vec<usize> = (0..prepared.len()).collect();
-    let (fixed, ari, stories) = cluster(&prepared, &order, args.verbose)?;
+    let config = args.config();
+    let (fixed, ari, stories) = cluster(&prepared, &order, &config, args.verbose)?;
     println!("fixed order (topic, file name): {stories} stories");
     print_scores("  ", fixed, ari);
     let mut f1s = Vec::new();
     for seed in 0..args.shuffles {
         let mut shuffled = order.clone();
         shuffle(&mut shuffled, 0x5707_1e5 + seed);
-        let (scores, ari, stories) = cluster(&prepared, &shuffled, false)?;
+        let (scores, ari, stories) = cluster(&prepared, &shuffled, &config, false)?;
         println!("shuffle {seed}: {stories} stories");
         print_scores("  ", scores, ari);
         f1s.push(scores.f1);
@@ -86,8 +150,13 @@ fn print_scores(indent: &str, scores: BCubed, ari: f64) {
 }
 
 /// Clusters the documents in `order`; returns the scores and the number of stories.
-fn cluster(prepared: &[Prepared], order: &[usize], verbose: bool) -> Result<(BCubed, f64, usize)> {
-    let mut index = StoryIndex::new(StoryConfig::default())?;
+fn cluster(
+    prepared: &[Prepared],
+    order: &[usize],
+    config: &StoryConfig,
+    verbose: bool,
+) -> Result<(BCubed, f64, usize)> {
+    let mut index = StoryIndex::new(config.clone())?;
     let mut predicted = vec![0u32; prepared.len()];
     for &i in order {
         let p = &prepared[i];
@@ -97,7 +166,7 @@ fn cluster(prepared: &[Prepared], order: &[usize], verbose: bool) -> Result<(BCu
             date: p.doc.date,
             source: &p.doc.source,
             entities: &p.entities,
-            places: &[],
+            places: &p.places,
         };
         predicted[i] = index.add(&input).story.0;
     }
@@ -112,6 +181,32 @@ fn cluster(prepared: &[Prepared], order: &[usize], verbose: bool) -> Result<(BCu
     }
     let gold: Vec<(u32, bool)> = prepared.iter().map(|p| p.doc.gold_story()).collect();
     Ok((b_cubed(&predicted, &gold), adjusted_rand_index(&predicted, &gold), index.len()))
+}
+
+/// The model's entities, each name once: places (LOC) apart, the others with their kind.
+fn model_entities(model: &NerModel, text: &str) -> (Vec<NamedEntity>, Vec<String>) {
+    let mut entities: Vec<NamedEntity> = Vec::new();
+    let mut places: Vec<String> = Vec::new();
+    for mention in model.entities(text) {
+        let Some(name) = text.get(mention.start..mention.end) else {
+            continue;
+        };
+        let kind = match mention.kind.as_str() {
+            "PER" => EntityKind::Person,
+            "ORG" => EntityKind::Org,
+            "LOC" => {
+                if !places.iter().any(|p| p == name) {
+                    places.push(name.to_owned());
+                }
+                continue;
+            }
+            _ => EntityKind::Misc,
+        };
+        if !entities.iter().any(|e| e.name == name) {
+            entities.push(NamedEntity { name: name.to_owned(), kind });
+        }
+    }
+    (entities, places)
 }
 
 /// Runs of capitalised words as entity names. A sentence's (or line's) first word starts a run

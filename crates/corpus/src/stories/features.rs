@@ -47,7 +47,8 @@ impl Vocabulary {
         self.document_frequency.len()
     }
 
-    /// The article's vector, unit length, keeping its `config.doc_features` heaviest features.
+    /// The article's vector, unit length: its `config.doc_features` heaviest words and half as
+    /// many names, the names taking `config.name_share` of the length when there are any.
     /// Counts the article in the document frequencies first.
     pub(crate) fn vectorise(
         &mut self,
@@ -91,19 +92,29 @@ impl Vocabulary {
             *df = df.saturating_add(1);
         }
         let documents = f64::from(self.documents);
-        let mut vector: SparseVector = counts
-            .into_iter()
-            .map(|(id, count)| {
-                let df = f64::from(self.document_frequency[id as usize]);
-                let idf = ((documents + 1.0) / (df + 1.0)).ln() + 1.0;
-                let tf = 1.0 + f64::from(count).ln().max(0.0);
-                let boost = f64::from(boosts.get(&id).copied().unwrap_or(1.0));
-                (id, (tf * idf * boost) as f32)
-            })
-            .collect();
-        keep_heaviest(&mut vector, config.doc_features);
-        normalise(&mut vector);
-        vector
+        let (mut words, mut names): (SparseVector, SparseVector) = (Vec::new(), Vec::new());
+        for (id, count) in counts {
+            let df = f64::from(self.document_frequency[id as usize]);
+            let idf = ((documents + 1.0) / (df + 1.0)).ln() + 1.0;
+            let tf = 1.0 + f64::from(count).ln().max(0.0);
+            match boosts.get(&id) {
+                Some(&boost) => names.push((id, (tf * idf * f64::from(boost)) as f32)),
+                None => words.push((id, (tf * idf) as f32)),
+            }
+        }
+        // Words and names are normalised apart and then share the unit length, so that a
+        // cosine is a blend of how alike the words are and how alike the names are: many
+        // words cannot drown the few names that tell two events of one kind apart.
+        keep_heaviest(&mut words, config.doc_features);
+        keep_heaviest(&mut names, config.doc_features / 2);
+        normalise(&mut words);
+        normalise(&mut names);
+        let name_share = if names.is_empty() { 0.0 } else { config.name_share };
+        let word_scale = (1.0 - name_share).sqrt() as f32;
+        let name_scale = name_share.sqrt() as f32;
+        words.iter_mut().for_each(|entry| entry.1 *= word_scale);
+        names.iter_mut().for_each(|entry| entry.1 *= name_scale);
+        add(&words, &names)
     }
 }
 

@@ -62,13 +62,19 @@ pub struct StoryInput<'a> {
 /// How articles are grouped into stories.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoryConfig {
-    /// Similarity from which an article joins a story.
+    /// Similarity from which an article joins a one-article story.
     pub threshold: f64,
+    /// How the threshold grows with a story's size `n` (original articles):
+    /// `threshold × (1 + threshold_growth × ln n)`.
+    pub threshold_growth: f64,
     /// Weight of a title word relative to a body word.
     pub title_weight: f32,
-    /// Weight of an entity name relative to a word of the same tf·idf.
+    /// Share of an article's vector given to its entity names and places (the rest goes to its
+    /// words), when it has any.
+    pub name_share: f64,
+    /// Weight of an entity name relative to a place name of the same tf·idf.
     pub entity_weight: f32,
-    /// Weight of a place name relative to a word of the same tf·idf.
+    /// Weight of a place name relative to an entity name of the same tf·idf.
     pub place_weight: f32,
     /// Features kept per article vector.
     pub doc_features: usize,
@@ -96,15 +102,17 @@ impl Default for StoryConfig {
     fn default() -> Self {
         Self {
             threshold: 0.25,
+            threshold_growth: 0.0,
             title_weight: 2.0,
-            entity_weight: 1.5,
-            place_weight: 1.5,
+            name_share: 0.2,
+            entity_weight: 1.0,
+            place_weight: 1.0,
             doc_features: 64,
             centroid_features: 160,
             query_features: 12,
             index_features: 24,
             date_slack_days: 3,
-            date_decay_days: 10.0,
+            date_decay_days: 30.0,
             max_date_gap_days: 45,
             retire_after_days: 30,
             retire_after_articles: 200_000,
@@ -129,6 +137,12 @@ impl StoryConfig {
         let weights = [self.title_weight, self.entity_weight, self.place_weight];
         if weights.iter().any(|w| !(w.is_finite() && *w >= 0.0)) {
             return problem("weights", "finite and not negative", format!("{weights:?}"));
+        }
+        if !(self.threshold_growth >= 0.0 && self.threshold_growth.is_finite()) {
+            return problem("threshold_growth", "finite and not negative", self.threshold_growth.to_string());
+        }
+        if !(0.0..=1.0).contains(&self.name_share) {
+            return problem("name_share", "in [0, 1]", self.name_share.to_string());
         }
         if self.doc_features == 0 || self.centroid_features == 0 || self.query_features == 0 {
             return problem("feature counts", "at least 1", "0".into());
@@ -210,9 +224,7 @@ impl StoryIndex {
         let vector = self.vocabulary.vectorise(input, &self.config);
         let best = self.best_story(&vector, input.date);
         let (story, started, similarity) = match best {
-            Some((story, similarity)) if similarity >= self.config.threshold => {
-                (story, false, similarity)
-            }
+            Some((story, similarity, true)) => (story, false, similarity),
             _ => (self.start_story(), true, 1.0),
         };
         let seen = self.articles;
@@ -259,13 +271,18 @@ impl StoryIndex {
         u32::try_from(self.stories.len() - 1).unwrap_or(u32::MAX)
     }
 
-    /// The most similar active story and its similarity, if any shares a feature.
-    fn best_story(&mut self, vector: &SparseVector, date: Option<NaiveDate>) -> Option<(u32, f64)> {
+    /// The active story with the best margin over its threshold, its similarity, and whether it
+    /// clears the threshold; `None` if no active story shares a feature.
+    fn best_story(
+        &mut self,
+        vector: &SparseVector,
+        date: Option<NaiveDate>,
+    ) -> Option<(u32, f64, bool)> {
         let mut query: Vec<(u32, f32)> = vector.clone();
         query.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         query.truncate(self.config.query_features);
         let stamp = self.articles;
-        let mut best: Option<(u32, f64)> = None;
+        let mut best: Option<(u32, f64, f64)> = None;
         for (feature, _) in query {
             let Some(stories) = self.postings.get(&feature) else {
                 continue;
@@ -284,12 +301,22 @@ impl StoryIndex {
                     continue;
                 };
                 let similarity = dot(vector, &story.centroid) / story.centroid_norm * time;
-                if best.is_none_or(|(_, s)| similarity > s) {
-                    best = Some((candidate, similarity));
+                // Judged against the story's own threshold: the best margin wins.
+                let margin = similarity / self.threshold_for(story.originals);
+                if best.is_none_or(|(_, _, m)| margin > m) {
+                    best = Some((candidate, similarity, margin));
                 }
             }
         }
-        best
+        best.map(|(story, similarity, margin)| (story, similarity, margin >= 1.0))
+    }
+
+    /// The similarity a story of `originals` articles asks of a newcomer. A large story's sum of
+    /// vectors is smooth and close to anything on its topic, a one-article story's is as noisy
+    /// as an article, so the bar rises slowly with size.
+    fn threshold_for(&self, originals: u32) -> f64 {
+        let size = f64::from(originals.max(1));
+        self.config.threshold * (1.0 + self.config.threshold_growth * size.ln())
     }
 
     /// Files a story under its current heaviest features it is not yet filed under.

@@ -98,6 +98,8 @@ pub(crate) struct Story {
     /// Number of articles added to the index when this story last took one.
     pub(crate) last_seen: u64,
     pub(crate) active: bool,
+    /// Articles that are not copies of an earlier one.
+    pub(crate) originals: u32,
     title: String,
     articles: u32,
     sources: NameCounts,
@@ -115,6 +117,7 @@ impl Story {
             last_date: None,
             last_seen: 0,
             active: true,
+            originals: 0,
             title: String::new(),
             articles: 0,
             sources: NameCounts::default(),
@@ -142,6 +145,7 @@ impl Story {
                 .sum::<f64>()
                 .sqrt();
             self.centroid = centroid;
+            self.originals = self.originals.saturating_add(1);
             let source = input.source.trim();
             if !source.is_empty() && self.independent.len() < MAX_NAMES {
                 self.independent.insert(source.to_owned());
