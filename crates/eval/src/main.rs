@@ -17,18 +17,31 @@
 //! - `quotes POLNEAR_DIR`: quotes and reported speech on PolNeAR, content F1 and speaker
 //!   accuracy; ends with `SCORE quoted_content_f1 <value>`;
 //! - `events PLOVER_GOLD.json`: events on PLOVER gold records: type, source and target accuracy;
-//!   ends with `SCORE type_acc <value>`.
+//!   ends with `SCORE type_acc <value>`;
+//! - `dedup DATA_DIR`: near-duplicate pairs on a generated set with known Jaccard; ends with
+//!   `SCORE pair_f1 <value>`; `bench-dedup`: the duplicate index's speed beside datasketch;
+//! - `stories ECBPLUS_DIR`: incremental story clustering on ECB+, B-cubed and ARI; ends with
+//!   `SCORE b3_f1 <value>`;
+//! - `bench-corpus --articles N`: duplicates and stories over a generated stream, throughput and
+//!   peak memory.
 
 // This binary's output is its product: the figures it prints.
 #![allow(clippy::print_stdout)]
 
 mod aeb;
 mod bench;
+mod bench_corpus;
+mod bench_dedup;
 mod bench_html;
 mod brat;
+mod cluster_metrics;
+mod corpus_gen;
 #[cfg(feature = "crates")]
 mod crates_cmp;
+mod dedup;
+mod dedup_gen;
 mod dumps;
+mod ecbplus;
 mod events;
 mod geo;
 mod ner;
@@ -36,6 +49,7 @@ mod pyrandom;
 mod quotes;
 mod score;
 mod shingles;
+mod stories;
 mod timex;
 mod timing;
 mod trafeval;
@@ -84,6 +98,14 @@ enum Command {
     Quotes(quotes::QuotesArgs),
     /// Score events (PLOVER type, source and target actors) on PLOVER gold records.
     Events(events::EventsArgs),
+    /// Score near-duplicate pairs on a generated set of edited copies of real texts.
+    Dedup(dedup::DedupArgs),
+    /// Time the duplicate index beside datasketch's MinHash LSH on the same documents.
+    BenchDedup(bench_dedup::BenchDedupArgs),
+    /// Score incremental story clustering on ECB+ (B-cubed, ARI).
+    Stories(stories::StoriesArgs),
+    /// Push generated articles through duplicates and stories: throughput and peak memory.
+    BenchCorpus(bench_corpus::BenchCorpusArgs),
 }
 
 fn main() -> Result<()> {
@@ -103,5 +125,9 @@ fn main() -> Result<()> {
         Command::Timex(args) => timex::run(&args),
         Command::Quotes(args) => quotes::run(&args),
         Command::Events(args) => events::run(&args),
+        Command::Dedup(args) => dedup::run(&args),
+        Command::BenchDedup(args) => bench_dedup::run(&args),
+        Command::Stories(args) => stories::run(&args),
+        Command::BenchCorpus(args) => bench_corpus::run(&args),
     }
 }

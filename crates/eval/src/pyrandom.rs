@@ -1,5 +1,6 @@
-//! Python's `random.Random(seed)` for the one use the reference scorer makes of it:
-//! `randrange(n)` for bootstrap resampling. Mersenne Twister MT19937, seeded as CPython seeds it
+//! Python's `random.Random(seed)` for the uses the reference scripts make of it: `randrange(n)`
+//! for the scorer's bootstrap resampling, `random()` and `uniform(a, b)` for the MinHash
+//! benchmark's corpus. Mersenne Twister MT19937, seeded as CPython seeds it
 //! from a non-negative integer, and CPython's rejection sampling for bounded integers, so the
 //! resamples (and the reported ± figures) are the very ones the Python scorer draws.
 
@@ -112,6 +113,18 @@ impl PyRandom {
             }
         }
     }
+
+    /// `random()`: a float in [0, 1) with 53 random bits, as CPython builds it from two words.
+    pub fn random(&mut self) -> f64 {
+        let high = f64::from(self.next_u32() >> 5);
+        let low = f64::from(self.next_u32() >> 6);
+        (high * 67_108_864.0 + low) / 9_007_199_254_740_992.0
+    }
+
+    /// `uniform(a, b)`: `a + (b - a) * random()`.
+    pub fn uniform(&mut self, a: f64, b: f64) -> f64 {
+        a + (b - a) * self.random()
+    }
 }
 
 #[cfg(test)]
@@ -128,6 +141,17 @@ mod tests {
         assert_eq!(rng.getrandbits(32), EXPECTED_BITS);
     }
 
+    #[test]
+    fn uniform_matches_cpython() {
+        // Printed by: python3 -c "import random; r = random.Random(42);
+        //   print(repr(r.uniform(0.005, 0.05)), r.randrange(3))"
+        let mut rng = PyRandom::new(42);
+        assert_eq!(rng.uniform(0.005, 0.05), EXPECTED_UNIFORM);
+        assert_eq!(rng.randrange(3), EXPECTED_AFTER_UNIFORM);
+    }
+
     const EXPECTED_DRAWS: [u64; 8] = [49, 53, 5, 33, 65, 62, 51, 38];
     const EXPECTED_BITS: u64 = 4_156_669_319;
+    const EXPECTED_UNIFORM: f64 = 0.033_774_205_930_604_77;
+    const EXPECTED_AFTER_UNIFORM: u64 = 0;
 }

@@ -1,0 +1,458 @@
+//! Exact and near-duplicate articles, found incrementally and grouped.
+//!
+//! Adding an article hashes its words once: the normalised word sequence gives the exact key, the
+//! `k`-word shingles give the MinHash signature whose bands find candidates, and every candidate
+//! is verified by the real Jaccard similarity of the two shingle sets, so a reported match is
+//! never a guess. An article that matches joins the group of its most similar verified match
+//! (when only groups are wanted, of the first one verified, candidates taken by signature
+//! agreement, the best estimate of similarity); otherwise it starts a group of its own.
+//!
+//! A group's canonical article is the earliest-dated member; among members with the same (or no)
+//! date, the one with more words, then the one added first. Dated members come before undated
+//! ones, since a copy's date is the better evidence of when the text first appeared.
+//!
+//! Most candidates in a corpus rich in copies fall short of the threshold. Before computing a
+//! Jaccard similarity exactly, two 512-bin sketches (a second one-permutation signature, four
+//! bits a bin, b-bit MinHash in the manner of Li and König) are compared: a bin agrees with
+//! probability `s + (1 - s) / 16` for similarity `s`, so a pair whose bins agree far less often
+//! than the threshold implies is set aside unverified. The margin is 4.5 standard deviations of
+//! the count, taken over the bins a shingle really fell into (densified bins repeat others and
+//! add no evidence), so a pair at the threshold is set aside about three times in a million;
+//! acceptance is always by the exact Jaccard similarity.
+//!
+//! Memory per article: its shingle set as sorted 32-bit hashes (exact copies share the
+//! original's), 256 bytes of sketch, four bytes per band for the bucket chains, and a small
+//! record.
+
+mod lsh;
+mod minhash;
+mod shingle;
+
+pub use minhash::candidate_probability;
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::ConfigError;
+use lsh::BandTables;
+use minhash::{MinHasher, Sketch, SKETCH_BINS};
+use shingle::{SetProbe, Shingler};
+
+/// An article's number in a [`DedupIndex`], in the order articles were added (from 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct DocId(pub u32);
+
+/// A duplicate group's number in a [`DedupIndex`], in the order groups were started (from 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct GroupId(pub u32);
+
+/// How near duplicates are found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DedupConfig {
+    /// Words per shingle.
+    pub shingle_words: usize,
+    /// Number of LSH bands.
+    pub bands: usize,
+    /// MinHash values per band.
+    pub rows: usize,
+    /// Verified Jaccard similarity from which two articles are near duplicates.
+    pub threshold: f64,
+    /// Seed of the MinHash permutations; indexes to be compared must share it.
+    pub seed: u64,
+    /// Verify every candidate and report every earlier article at or above the threshold
+    /// (`true`), or stop at the first verified match, trying candidates by signature agreement,
+    /// which is all grouping needs (`false`, the default and several times faster in corpora
+    /// rich in copies).
+    pub all_matches: bool,
+}
+
+impl Default for DedupConfig {
+    /// 5-word shingles and 20 bands of 5 rows: a pair at similarity 0.8 becomes a candidate with
+    /// probability 0.9996, a pair at 0.5 with 0.47 and at 0.3 with 0.05, so few candidates are
+    /// verified in vain and almost none above the threshold is missed.
+    fn default() -> Self {
+        Self {
+            shingle_words: 5,
+            bands: 20,
+            rows: 5,
+            threshold: 0.8,
+            seed: 0x6368_616e_6365_7279,
+            all_matches: false,
+        }
+    }
+}
+
+impl DedupConfig {
+    /// Checks that every parameter means something.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let out_of_range = |name, expected, got: String| {
+            Err(ConfigError::OutOfRange {
+                name,
+                expected,
+                got,
+            })
+        };
+        if self.shingle_words == 0 {
+            return out_of_range("shingle_words", "at least 1", "0".into());
+        }
+        if self.bands == 0 || self.rows == 0 || self.bands * self.rows > 4096 {
+            return out_of_range(
+                "bands × rows",
+                "between 1 and 4096, neither 0",
+                format!("{} × {}", self.bands, self.rows),
+            );
+        }
+        if !(self.threshold > 0.0 && self.threshold <= 1.0) {
+            return out_of_range("threshold", "in (0, 1]", self.threshold.to_string());
+        }
+        Ok(())
+    }
+}
+
+/// How an added article relates to those before it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum MatchKind {
+    /// No earlier article is a duplicate: the article starts a group.
+    New,
+    /// The same words as an earlier article (case, punctuation and spacing aside).
+    Exact {
+        /// The earlier article.
+        of: DocId,
+    },
+    /// Shingle Jaccard similarity at or above the threshold with an earlier article.
+    Near {
+        /// The most similar earlier article.
+        of: DocId,
+        /// Their Jaccard similarity.
+        jaccard: f64,
+    },
+}
+
+/// What [`DedupIndex::add`] found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DedupOutcome {
+    /// The new article's number.
+    pub doc: DocId,
+    /// The group it joined or started.
+    pub group: GroupId,
+    /// How it relates to earlier articles.
+    pub kind: MatchKind,
+    /// Earlier articles verified at or above the threshold, with their similarity, by number:
+    /// every one with [`DedupConfig::all_matches`], else the one that settled the group.
+    pub matches: Vec<(DocId, f64)>,
+}
+
+impl DedupOutcome {
+    /// Whether the article is a copy (exact or near) of an earlier one.
+    pub fn is_copy(&self) -> bool {
+        !matches!(self.kind, MatchKind::New)
+    }
+}
+
+/// A group of copies of one text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DupGroup {
+    /// The member that stands for the group (see the module documentation for the rule).
+    pub canonical: DocId,
+    /// Every member, in the order added.
+    pub members: Vec<DocId>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct DocRecord {
+    group: u32,
+    date: Option<NaiveDate>,
+    words: u32,
+    /// Where the shingle set lies in the shared arena.
+    shingles_start: u64,
+    shingles_len: u32,
+    /// Sketch bins a shingle fell into.
+    sketch_filled: u16,
+    /// Kept beside the record so that checking a candidate reads one stretch of memory.
+    sketch: Sketch,
+}
+
+/// Incremental duplicate index: add articles one at a time, each is told its group at once.
+#[derive(Debug)]
+pub struct DedupIndex {
+    config: DedupConfig,
+    shingler: Shingler,
+    hasher: MinHasher,
+    tables: BandTables,
+    arena: Vec<u32>,
+    docs: Vec<DocRecord>,
+    groups: Vec<DupGroup>,
+    exact: FxHashMap<u64, u32>,
+    keys: Vec<u64>,
+    candidates: Vec<u32>,
+    probe: SetProbe,
+    /// Per article, the last addition that took it as a candidate, so each is verified once.
+    visited: Vec<u32>,
+    /// Fewest agreeing sketch bins with which a pair is still verified exactly, by the number
+    /// of independent bins (the smaller of the two articles' filled bins).
+    min_agreeing_bins: Vec<u16>,
+    stats: DedupStats,
+}
+
+/// Work counters of a [`DedupIndex`], for benchmarks and capacity planning.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DedupStats {
+    /// Articles added.
+    pub articles: u64,
+    /// Distinct candidates the band tables proposed, over all additions.
+    pub candidates: u64,
+    /// Candidates whose Jaccard similarity was computed (the others were ruled out by their
+    /// sizes or signatures).
+    pub verified: u64,
+    /// Candidates at or above the threshold.
+    pub matches: u64,
+    /// 32-bit shingle hashes stored (exact copies store none).
+    pub stored_shingles: u64,
+}
+
+impl DedupIndex {
+    /// An empty index.
+    pub fn new(config: DedupConfig) -> Result<Self, ConfigError> {
+        config.validate()?;
+        Ok(Self {
+            shingler: Shingler::default(),
+            hasher: MinHasher::new(config.bands, config.rows, config.seed),
+            tables: BandTables::new(config.bands),
+            arena: Vec::new(),
+            docs: Vec::new(),
+            groups: Vec::new(),
+            exact: FxHashMap::default(),
+            keys: Vec::new(),
+            candidates: Vec::new(),
+            probe: SetProbe::default(),
+            visited: Vec::new(),
+            min_agreeing_bins: (0..=SKETCH_BINS)
+                .map(|filled| min_agreeing_bins(config.threshold, filled))
+                .collect(),
+            stats: DedupStats::default(),
+            config,
+        })
+    }
+
+    /// Adds an article (its title and body as one text, with its date if known) and returns the
+    /// group it joined and every earlier article it duplicates.
+    pub fn add(&mut self, text: &str, date: Option<NaiveDate>) -> DedupOutcome {
+        let doc = u32::try_from(self.docs.len()).unwrap_or(u32::MAX);
+        let key = self.shingler.shingle(text, self.config.shingle_words);
+        self.hasher.band_keys(&self.shingler.hashes, &mut self.keys);
+        let exact_of = self.exact.get(&key.exact).copied();
+        let (shingles_start, shingles_len) = match exact_of {
+            // An exact copy shares its original's shingles.
+            Some(original) => {
+                let record = &self.docs[original as usize];
+                (record.shingles_start, record.shingles_len)
+            }
+            None => {
+                let start = self.arena.len();
+                self.shingler.compact(&mut self.arena);
+                let len = self.arena.len() - start;
+                self.stats.stored_shingles += len as u64;
+                (start as u64, u32::try_from(len).unwrap_or(u32::MAX))
+            }
+        };
+        let matches = self.verified_matches(shingles_start, shingles_len);
+        let kind = match (exact_of, matches.first()) {
+            (Some(original), _) => MatchKind::Exact {
+                of: DocId(original),
+            },
+            (None, Some(&(of, jaccard))) => MatchKind::Near { of, jaccard },
+            (None, None) => MatchKind::New,
+        };
+        let group = match kind {
+            MatchKind::Exact { of } | MatchKind::Near { of, .. } => {
+                let group = self.docs[of.0 as usize].group;
+                self.groups[group as usize].members.push(DocId(doc));
+                group
+            }
+            MatchKind::New => {
+                self.groups.push(DupGroup {
+                    canonical: DocId(doc),
+                    members: vec![DocId(doc)],
+                });
+                u32::try_from(self.groups.len() - 1).unwrap_or(u32::MAX)
+            }
+        };
+        self.docs.push(DocRecord {
+            group,
+            date,
+            words: key.words,
+            shingles_start,
+            shingles_len,
+            sketch_filled: u16::try_from(self.hasher.sketch_filled()).unwrap_or(u16::MAX),
+            sketch: self.hasher.sketch(),
+        });
+        self.update_canonical(group, doc);
+        self.exact.entry(key.exact).or_insert(doc);
+        self.tables.insert(doc, &self.keys);
+        self.visited.push(0);
+        self.stats.articles += 1;
+        let mut matches = matches;
+        matches.sort_by_key(|&(id, _)| id);
+        DedupOutcome {
+            doc: DocId(doc),
+            group: GroupId(group),
+            kind,
+            matches,
+        }
+    }
+
+    /// Candidates from the band tables, verified; the most similar first.
+    fn verified_matches(&mut self, start: u64, len: u32) -> Vec<(DocId, f64)> {
+        self.candidates.clear();
+        self.tables.candidates(&self.keys, &mut self.candidates);
+        // Stamp each candidate with this addition's number so that one seen in several bands
+        // is verified once; cheaper than sorting the list.
+        let stamp = u32::try_from(self.docs.len() + 1).unwrap_or(u32::MAX);
+        let mut matches = Vec::new();
+        let threshold = self.config.threshold;
+        let arena = &self.arena;
+        let mine = slice(arena, start, len);
+        self.probe.load(mine);
+        let my_sketch = self.hasher.sketch();
+        let my_filled = self.hasher.sketch_filled();
+        let (mut candidates, mut verified) = (0, 0);
+        let mut passed: Vec<(usize, u32)> = Vec::new();
+        for &other in &self.candidates {
+            let Some(seen) = self.visited.get_mut(other as usize) else {
+                continue;
+            };
+            if *seen == stamp {
+                continue;
+            }
+            *seen = stamp;
+            candidates += 1;
+            let record = &self.docs[other as usize];
+            let theirs = slice(arena, record.shingles_start, record.shingles_len);
+            // Jaccard cannot exceed the ratio of the smaller set to the larger.
+            let (small, large) = (mine.len().min(theirs.len()), mine.len().max(theirs.len()));
+            if (small as f64) < threshold * large as f64 {
+                continue;
+            }
+            let agreeing = agreeing_bins(&my_sketch, &record.sketch);
+            let filled = my_filled.min(usize::from(record.sketch_filled));
+            let needed = self.min_agreeing_bins.get(filled).copied().unwrap_or(0);
+            if agreeing < usize::from(needed) {
+                continue;
+            }
+            passed.push((agreeing, other));
+        }
+        if !self.config.all_matches {
+            // The most promising candidate first: the first verified match settles the group.
+            passed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        }
+        for &(_, other) in &passed {
+            let record = &self.docs[other as usize];
+            let theirs = slice(arena, record.shingles_start, record.shingles_len);
+            verified += 1;
+            if let Some(similarity) = self.probe.jaccard_at_least(theirs, threshold) {
+                matches.push((DocId(other), similarity));
+                if !self.config.all_matches {
+                    break;
+                }
+            }
+        }
+        self.stats.candidates += candidates;
+        self.stats.verified += verified;
+        self.stats.matches += matches.len() as u64;
+        matches.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        matches
+    }
+
+    fn update_canonical(&mut self, group: u32, doc: u32) {
+        let Some(entry) = self.groups.get_mut(group as usize) else {
+            return;
+        };
+        let current = &self.docs[entry.canonical.0 as usize];
+        let candidate = &self.docs[doc as usize];
+        let earlier = match (candidate.date, current.date) {
+            (Some(a), Some(b)) if a != b => a < b,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            _ => candidate.words > current.words,
+        };
+        if earlier {
+            entry.canonical = DocId(doc);
+        }
+    }
+
+    /// Number of articles added.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether no article was added.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The group an article belongs to.
+    pub fn group_of(&self, doc: DocId) -> Option<GroupId> {
+        self.docs.get(doc.0 as usize).map(|r| GroupId(r.group))
+    }
+
+    /// A group by number.
+    pub fn group(&self, group: GroupId) -> Option<&DupGroup> {
+        self.groups.get(group.0 as usize)
+    }
+
+    /// Every group, in the order started.
+    pub fn groups(&self) -> &[DupGroup] {
+        &self.groups
+    }
+
+    /// Work done so far.
+    pub fn stats(&self) -> DedupStats {
+        self.stats
+    }
+
+    /// The configuration in use.
+    pub fn config(&self) -> &DedupConfig {
+        &self.config
+    }
+}
+
+/// Fewest agreeing sketch bins (of [`SKETCH_BINS`]) consistent with a similarity at the
+/// threshold when `filled` bins are independent: the expected share less 4.5 standard
+/// deviations of a binomial count over `filled` trials. A bin agrees when the minima agree, or
+/// by chance (one in 16) when their low four bits do.
+fn min_agreeing_bins(threshold: f64, filled: usize) -> u16 {
+    if filled == 0 {
+        return 0;
+    }
+    let p = threshold + (1.0 - threshold) / 16.0;
+    let deviation = (p * (1.0 - p) / filled as f64).sqrt();
+    let share = (p - 4.5 * deviation).max(0.0);
+    (SKETCH_BINS as f64 * share).floor() as u16
+}
+
+/// Bins in which two packed sketches agree: sixteen per word, less the nibbles with a bit set
+/// in their difference.
+fn agreeing_bins(a: &Sketch, b: &Sketch) -> usize {
+    const LOW_BIT_OF_EACH_NIBBLE: u64 = 0x1111_1111_1111_1111;
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| {
+            let differ = x ^ y;
+            let any = (differ | differ >> 1 | differ >> 2 | differ >> 3) & LOW_BIT_OF_EACH_NIBBLE;
+            16 - any.count_ones() as usize
+        })
+        .sum()
+}
+
+/// The shingle set stored at `start..start + len` of the arena (empty if out of range).
+fn slice(arena: &[u32], start: u64, len: u32) -> &[u32] {
+    let start = usize::try_from(start).unwrap_or(usize::MAX);
+    arena
+        .get(start..start.saturating_add(len as usize))
+        .unwrap_or(&[])
+}
+
+#[cfg(test)]
+mod tests;
