@@ -74,6 +74,9 @@ stated value, and provenance.\n\nExample:\n  chancery extract pages/ --format js
         after_help = "Each side is an ISO 3166-1 alpha-3 country code (USA, KAZ) or an actor's name (\"Antony Blinken\"). With two sides, both directions of the pair; with one, every partner; with none, every pair. The score is the mean Goldstein score of the events, from -10 (conflict) to +10 (cooperation). Only events stated as happening count, unless --all-modalities.\n\nExamples:\n  chancery relations USA KAZ\n  chancery relations IRN --by week --json > iran.jsonl"
     )]
     Relations(RelationsArgs),
+    /// Stories: articles grouped by the news event they report, largest first; with an id, one
+    /// story and its articles.
+    Stories(StoriesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -150,6 +153,18 @@ pub struct RelationsArgs {
     #[arg(long)]
     pub all_modalities: bool,
     /// One JSON object per pair and period instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StoriesArgs {
+    /// A story's number: show it with its articles.
+    pub id: Option<u64>,
+    /// At most this many stories.
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+    /// One JSON object per story instead of a table.
     #[arg(long)]
     pub json: bool,
 }

@@ -9,6 +9,7 @@
 mod annotate;
 mod cli;
 mod commands;
+mod place;
 mod report;
 
 pub use cli::{Cli, Command};
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Extract(args) => commands::extract::run(&args),
         Command::Demo(args) => commands::demo::run(&cli.data, &args),
         Command::Relations(args) => commands::relations::run(&cli.data, &args),
+        Command::Stories(args) => commands::stories::run(&cli.data, &args),
     };
     match outcome {
         Ok(commands::Outcome::Clean) => ExitCode::SUCCESS,

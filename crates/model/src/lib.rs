@@ -14,6 +14,7 @@ mod plover;
 mod provenance;
 mod raw;
 mod statements;
+mod story;
 
 pub use article::{
     Article, ArticleId, Block, DateEvidence, DateSource, RemovalReason, RemovedLine,
@@ -30,3 +31,4 @@ pub use statements::{
     ActorRecord, EventAmountRecord, EventDateRecord, EventPlaceRecord, EventRecord, MemberRecord,
     PartyRecord, QuoteRecord, TextLocation,
 };
+pub use story::{ArticlePlacement, NamedCount, StoryRecord};

@@ -16,6 +16,7 @@ mod error;
 mod evidence;
 mod read;
 mod schema;
+mod stories;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -27,6 +28,7 @@ pub use dyads::{Period, Relation, RelationQuery};
 pub use error::{Result, StoreError};
 pub use read::{ArticleFilter, ArticleSummary, MIN_ID_PREFIX};
 pub use schema::SCHEMA_VERSION;
+pub use stories::Placement;
 pub use write::BatchOutcome;
 
 use error::AtPath;

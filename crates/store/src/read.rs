@@ -55,7 +55,7 @@ pub struct ArticleSummary {
 }
 
 /// Columns of an article row, in the order [`ArticleRow::read`] expects.
-const ARTICLE_COLUMNS: &str = "a.seq, a.id, a.source, a.title, a.title_start, a.title_end, a.url,
+pub(crate) const ARTICLE_COLUMNS: &str = "a.seq, a.id, a.source, a.title, a.title_start, a.title_end, a.url,
     a.language, a.published, a.published_evidence, a.captions, a.paragraphs, a.removed, a.meta, a.entities,
     a.dates, a.amounts, a.quotes, a.events";
 
@@ -134,7 +134,7 @@ impl Store {
     }
 
     /// The seq of the article `id` names, exactly or as a unique prefix.
-    fn resolve_id(&self, id: &str) -> Result<Option<i64>> {
+    pub(crate) fn resolve_id(&self, id: &str) -> Result<Option<i64>> {
         let mut exact = self
             .conn
             .prepare_cached("SELECT seq FROM articles WHERE id = ?1")
@@ -182,6 +182,13 @@ impl Store {
     }
 
     /// Decodes an article row and attaches its provenance.
+    /// The storage number and article of a row of [`ARTICLE_COLUMNS`].
+    pub(crate) fn article_from_row(&self, row: &rusqlite::Row<'_>) -> Result<(i64, Article)> {
+        let row = ArticleRow::read(row).at(&self.db_path)?;
+        let seq = row.seq;
+        Ok((seq, self.complete(row)?))
+    }
+
     fn complete(&self, row: ArticleRow) -> Result<Article> {
         let provenance = self.provenance_of(row.seq, &row.id)?;
         row.into_article(provenance)
@@ -214,7 +221,7 @@ impl Store {
         Ok(out)
     }
 
-    fn corrupt(&self, id: &str, detail: String) -> StoreError {
+    pub(crate) fn corrupt(&self, id: &str, detail: String) -> StoreError {
         StoreError::Corrupt {
             path: self.db_path.clone(),
             id: id.to_string(),

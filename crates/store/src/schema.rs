@@ -118,7 +118,31 @@ CREATE TABLE dyad_events (
 CREATE INDEX dyad_events_countries ON dyad_events(source_country, target_country, day);
 CREATE INDEX dyad_events_article ON dyad_events(article_seq);";
 
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+/// Version 6: the corpus view. `placements` gives each placed article its story and, for a
+/// duplicate or syndicated copy, the earlier article it copies; `stories` keeps each story's
+/// summary (title, date range, counts, and sources, key entities and places as JSON);
+/// `articles.inferred_published` is the date an undated article takes from its story. Articles
+/// stored but not yet placed (a run killed before placing them) have no `placements` row and are
+/// placed by the next run.
+const V6: &str = "CREATE TABLE placements (
+    article_seq  INTEGER PRIMARY KEY REFERENCES articles(seq),
+    story        INTEGER NOT NULL,
+    duplicate_of INTEGER REFERENCES articles(seq),
+    similarity   REAL
+);
+CREATE INDEX placements_story ON placements(story);
+CREATE TABLE stories (
+    id                  INTEGER PRIMARY KEY,
+    title               TEXT NOT NULL,
+    first_date          TEXT,
+    last_date           TEXT,
+    articles            INTEGER NOT NULL,
+    independent_sources INTEGER NOT NULL,
+    summary             TEXT NOT NULL
+);
+ALTER TABLE articles ADD COLUMN inferred_published TEXT;";
+
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version a store has once every known step is applied.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

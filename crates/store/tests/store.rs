@@ -526,6 +526,14 @@ fn upgrades_from(version: i64, later_columns: &[&str], n: usize) {
             conn.execute_batch(&format!("ALTER TABLE articles DROP COLUMN {column};"))
                 .expect("column dropped");
         }
+        if version < 6 {
+            // The corpus view came with step 6.
+            conn.execute_batch(
+                "DROP TABLE placements; DROP TABLE stories;
+                 ALTER TABLE articles DROP COLUMN inferred_published;",
+            )
+            .expect("corpus view dropped");
+        }
         if version < 5 {
             // The relations table came with step 5.
             conn.execute_batch("DROP TABLE dyad_events;")
@@ -611,4 +619,9 @@ fn relations_count_events_by_pair_and_period() {
     assert!(planned
         .iter()
         .all(|r| r.period == "2023-02" && r.score == 7.0));
+}
+
+#[test]
+fn store_of_version_five_gains_the_corpus_view() {
+    upgrades_from(5, &[], 6);
 }

@@ -25,7 +25,10 @@ pub fn run(data: &Path, args: &ExportArgs) -> Result<Outcome> {
     let mut write_error = None;
     store.for_each_article(&args.filter.to_filter(None, 0), &mut |article| {
         let line = match args.format {
-            ExportFormat::Jsonl => json::article(&article).to_string(),
+            ExportFormat::Jsonl => {
+                let placement = store.placement_of(article.id.as_str())?;
+                json::placed_article(&article, placement.as_ref()).to_string()
+            }
         };
         if let Err(e) = writeln!(out, "{line}") {
             write_error.get_or_insert(e);

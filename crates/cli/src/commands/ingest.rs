@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use super::Outcome;
 use crate::annotate::{self, Annotator};
 use crate::cli::IngestArgs;
-use crate::report;
+use crate::{place, report};
 
 /// Decoded text held in one batch at most, whatever the document count: memory stays bounded
 /// when documents are large (a dump file of hundreds of articles, a big WARC payload).
@@ -92,6 +92,16 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
     progress.finish_and_clear();
     let totals = pipeline.totals;
     print_summary(&totals, total_bytes, started.elapsed(), data)?;
+    let placing = Instant::now();
+    let placed = place::place_new(&mut store)?;
+    writeln!(
+        io::stdout(),
+        "placed {} articles ({} copies) in {} stories in {:.2}s",
+        placed.articles,
+        placed.copies,
+        placed.stories,
+        placing.elapsed().as_secs_f64()
+    )?;
     Ok(if totals.problems.is_empty() {
         Outcome::Clean
     } else {

@@ -1,6 +1,8 @@
 //! The JSON form of an article, shared by `export` and `show --json`.
 
-use chancery_model::{AmountRecord, Article, ArticleMeta, DateRecord, EntityRecord, Span};
+use chancery_model::{
+    AmountRecord, Article, ArticleMeta, ArticlePlacement, DateRecord, EntityRecord, Span,
+};
 use serde_json::{json, Value};
 
 /// An article as one JSON object: text fields first, then dates, source, spans and provenance.
@@ -35,6 +37,31 @@ pub fn article(article: &Article) -> Value {
         "quotes": article.quotes,
         "events": article.events,
     })
+}
+
+/// An article's JSON with where it stands in the corpus: its `story`, the article it copies
+/// (`duplicate_of`, with their `similarity`) and the date it takes from its story when it states
+/// none (`published_inferred`); each `null` when not placed or not applicable.
+pub fn placed_article(article: &Article, placement: Option<&ArticlePlacement>) -> Value {
+    let mut value = self::article(article);
+    if let Value::Object(map) = &mut value {
+        map.insert("story".into(), json!(placement.map(|p| p.story)));
+        map.insert(
+            "duplicate_of".into(),
+            json!(placement.and_then(|p| p.duplicate_of.as_ref())),
+        );
+        map.insert(
+            "similarity".into(),
+            json!(placement.and_then(|p| p.similarity)),
+        );
+        map.insert(
+            "published_inferred".into(),
+            json!(placement
+                .and_then(|p| p.inferred_published)
+                .map(|d| d.to_string())),
+        );
+    }
+    value
 }
 
 /// One time expression: its text, TIMEX3 type and value (`null` when it could not be resolved),

@@ -9,6 +9,7 @@ pub mod json;
 pub mod relations;
 pub mod show;
 mod show_statements;
+pub mod stories;
 
 use chancery_store::ArticleFilter;
 

@@ -15,9 +15,10 @@ pub fn run(data: &Path, args: &ShowArgs) -> Result<Outcome> {
     let Some(article) = store.article(&args.id)? else {
         bail!("no article with id {:?} in {}", args.id, data.display());
     };
+    let placement = store.placement_of(article.id.as_str())?;
     if args.json {
-        let text =
-            serde_json::to_string_pretty(&json::article(&article)).context("cannot write json")?;
+        let value = json::placed_article(&article, placement.as_ref());
+        let text = serde_json::to_string_pretty(&value).context("cannot write json")?;
         writeln!(io::stdout(), "{text}")?;
         return Ok(Outcome::Clean);
     }
@@ -32,9 +33,19 @@ pub fn run(data: &Path, args: &ShowArgs) -> Result<Outcome> {
             format!("{date} (from {:?}: {:?})", evidence.source, evidence.text)
         }
         (Some(date), None) => date.to_string(),
-        _ => "unknown".to_string(),
+        _ => match placement.as_ref().and_then(|p| p.inferred_published) {
+            Some(date) => format!("{date} (inferred from its story)"),
+            None => "unknown".to_string(),
+        },
     };
     writeln!(io::stdout(), "published: {published}")?;
+    if let Some(p) = &placement {
+        let mut line = format!("story:     {} (chancery stories {})", p.story, p.story);
+        if let (Some(of), Some(similarity)) = (&p.duplicate_of, p.similarity) {
+            line.push_str(&format!("; copy of {of} (similarity {similarity:.2})"));
+        }
+        writeln!(io::stdout(), "{line}")?;
+    }
     writeln!(
         io::stdout(),
         "language:  {}",
