@@ -98,6 +98,10 @@ pub struct IngestArgs {
     /// Store articles without entity annotation, even when a model is found (the fastest ingest).
     #[arg(long)]
     pub no_entities: bool,
+    /// Store articles without placing them in stories; the next run without this flag places
+    /// every article not yet placed.
+    #[arg(long)]
+    pub no_stories: bool,
 }
 
 /// Filters shared by `articles` and `export`.

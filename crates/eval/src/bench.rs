@@ -55,6 +55,10 @@ pub struct IngestArgs {
     /// the figure is for reading, cleaning and storing).
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
+    /// Also place the articles in stories (by default ingest runs with `--no-stories`; the
+    /// corpus view's own figures come from `bench-corpus`).
+    #[arg(long)]
+    pub stories: bool,
 }
 
 /// `chancery-eval bench-clean`.
@@ -227,12 +231,22 @@ pub fn ingest(args: &IngestArgs) -> Result<()> {
                 m.display()
             ))
     );
+    println!(
+        "stories: {}",
+        if args.stories {
+            "placed"
+        } else {
+            "not placed (--no-stories)"
+        }
+    );
+    let stories: &[&str] = if args.stories { &[] } else { &["--no-stories"] };
     let started = Instant::now();
     let output = Command::new(&chancery)
         .arg("--data")
         .arg(&data_dir)
         .args(["ingest", "--quiet"])
         .args(&entities)
+        .args(stories)
         .arg(&corpus_dir)
         .output()
         .with_context(|| format!("cannot run {}", chancery.display()))?;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use super::Outcome;
-use crate::cli::{ArticlesArgs, DemoArgs, FilterArgs, IngestArgs};
+use crate::cli::{ArticlesArgs, DemoArgs, FilterArgs, IngestArgs, StoriesArgs};
 
 /// The example dumps, built into the binary so the demo runs from any directory.
 const BUNDLED: &[(&str, &str)] = &[
@@ -33,6 +33,7 @@ pub fn run(data: &Path, args: &DemoArgs) -> Result<Outcome> {
         batch: 2000,
         model: None,
         no_entities: false,
+        no_stories: false,
     };
     let outcome = super::ingest::run(data, &ingest)?;
     writeln!(io::stdout(), "\n== chancery articles")?;
@@ -43,6 +44,13 @@ pub fn run(data: &Path, args: &DemoArgs) -> Result<Outcome> {
         json: false,
     };
     super::articles::run(data, &list)?;
+    writeln!(io::stdout(), "\n== chancery stories")?;
+    let stories = StoriesArgs {
+        id: None,
+        limit: 100,
+        json: false,
+    };
+    super::stories::run(data, &stories)?;
     writeln!(
         io::stdout(),
         "\nSee one with `chancery show ID`, or everything with `chancery export --format jsonl`."

@@ -92,6 +92,10 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
     progress.finish_and_clear();
     let totals = pipeline.totals;
     print_summary(&totals, total_bytes, started.elapsed(), data)?;
+    if args.no_stories {
+        writeln!(io::stdout(), "stories: not placed (--no-stories)")?;
+        return Ok(outcome(&totals));
+    }
     let placing = Instant::now();
     let placed = place::place_new(&mut store)?;
     writeln!(
@@ -102,11 +106,16 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
         placed.stories,
         placing.elapsed().as_secs_f64()
     )?;
-    Ok(if totals.problems.is_empty() {
+    Ok(outcome(&totals))
+}
+
+/// Clean, or completed with problems.
+fn outcome(totals: &Totals) -> Outcome {
+    if totals.problems.is_empty() {
         Outcome::Clean
     } else {
         Outcome::WithProblems
-    })
+    }
 }
 
 /// Counts for the closing summary.
