@@ -77,6 +77,10 @@ stated value, and provenance.\n\nExample:\n  chancery extract pages/ --format js
     /// Stories: articles grouped by the news event they report, largest first; with an id, one
     /// story and its articles.
     Stories(StoriesArgs),
+    /// People, organisations and places across articles ("Antony J. Blinken" and "Antony Blinken"
+    /// are one), most articles first; with a name, one entity's names, roles over time, mentions
+    /// by month, articles, quotes and co-occurring entities.
+    Entities(EntitiesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -157,6 +161,21 @@ pub struct RelationsArgs {
     #[arg(long)]
     pub all_modalities: bool,
     /// One JSON object per pair and period instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// An entity's name (or its last name: "Blinken"): show its profile.
+    pub name: Option<String>,
+    /// Only entities whose name contains this (any case).
+    #[arg(long)]
+    pub filter: Option<String>,
+    /// At most this many entities.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// JSON instead of a table.
     #[arg(long)]
     pub json: bool,
 }

@@ -30,6 +30,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Demo(args) => commands::demo::run(&cli.data, &args),
         Command::Relations(args) => commands::relations::run(&cli.data, &args),
         Command::Stories(args) => commands::stories::run(&cli.data, &args),
+        Command::Entities(args) => commands::entities::run(&cli.data, &args),
     };
     match outcome {
         Ok(commands::Outcome::Clean) => ExitCode::SUCCESS,

@@ -1,6 +1,7 @@
 //! Quotes and events stored with each article: with the NER model, `export` and `show` carry
 //! who said what to whom and who did what to whom on the seeds, and `relations` counts the events
-//! by pair of countries; without the model, none are stored.
+//! by pair of countries, and `entities` follows one person across articles; without the model,
+//! none are stored.
 
 mod common;
 
@@ -137,4 +138,40 @@ fn ingest_with_the_model_stores_quotes_and_events_shown_and_exported() {
         "{day}"
     );
     assert!(day["score"].as_f64().is_some_and(|s| s > 0.0), "{day}");
+
+    // Blinken across the two articles that name him, "Antony J. Blinken" and "Antony Blinken".
+    let profile = run(&data, &["entities", "Blinken", "--json"]);
+    profile.expect_code(0);
+    let profile: Value = serde_json::from_str(profile.stdout.trim()).expect("profile JSON");
+    assert_eq!(profile["articles"], 2, "{profile}");
+    let names: Vec<&str> = profile["names"]
+        .as_array()
+        .expect("names")
+        .iter()
+        .filter_map(|n| n[0].as_str())
+        .collect();
+    assert!(
+        names.contains(&"Antony J. Blinken") && names.contains(&"Antony Blinken"),
+        "{names:?}"
+    );
+    assert_eq!(
+        profile["roles"][0]["role"], "Secretary of State",
+        "{profile}"
+    );
+    assert!(
+        profile["quotes"]
+            .as_array()
+            .expect("quotes")
+            .iter()
+            .any(|q| text(&q["quote"], "text").is_some_and(|t| t.contains("Sometimes we just say"))),
+        "{profile}"
+    );
+    assert!(
+        profile["co_occurring"]
+            .as_array()
+            .expect("co-occurring")
+            .iter()
+            .any(|e| e["name"] == "Kazakhstan" && e["articles"] == 2),
+        "{profile}"
+    );
 }

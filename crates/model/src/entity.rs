@@ -124,3 +124,61 @@ pub struct EntityRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<PlaceRecord>,
 }
+
+/// The key one real thing has across articles: "Antony J. Blinken", "Antony Blinken" and
+/// "ANTONY BLINKEN" are one person, "International Atomic Energy Agency" one organisation.
+///
+/// Case, punctuation and, for people, middle initials ("J.") do not
+/// count; the type does (Washington the place is not Washington the person).
+pub fn entity_key(name: &str, kind: EntityKind) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '"' | '“' | '”'))
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '\''))
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let initial = |w: &String| w.chars().count() == 1;
+    let kept: Vec<&String> = if kind == EntityKind::Person && words.len() > 2 {
+        // First and last names stay; initials between them go.
+        words
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| *i == 0 || *i == words.len() - 1 || !initial(w))
+            .map(|(_, w)| w)
+            .collect()
+    } else {
+        words.iter().collect()
+    };
+    let joined: Vec<&str> = kept.iter().map(|w| w.as_str()).collect();
+    format!("{}:{}", kind.as_str(), joined.join(" "))
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::{entity_key, EntityKind};
+
+    #[test]
+    fn one_key_per_real_thing() {
+        let person = |n| entity_key(n, EntityKind::Person);
+        assert_eq!(person("Antony J. Blinken"), person("Antony Blinken"));
+        assert_eq!(person("ANTONY BLINKEN"), person("Antony Blinken"));
+        assert_eq!(person("Vladimir V. Putin"), "PERSON:vladimir putin");
+        assert_ne!(person("Antony Blinken"), person("Donald Blinken"));
+        assert_eq!(
+            person("Kassym-Jomart Tokayev"),
+            "PERSON:kassym-jomart tokayev"
+        );
+        assert_ne!(
+            entity_key("Washington", EntityKind::Gpe),
+            entity_key("Washington", EntityKind::Person)
+        );
+        assert_eq!(
+            entity_key("International  Atomic Energy Agency", EntityKind::Org),
+            "ORG:international atomic energy agency"
+        );
+    }
+}

@@ -20,7 +20,7 @@ pub use article::{
     Article, ArticleId, Block, DateEvidence, DateSource, RemovalReason, RemovedLine,
 };
 pub use diagnostic::{Diagnostic, DiagnosticKind};
-pub use entity::{EntityKind, EntityRecord, MentionBlock, MentionRecord, PlaceRecord};
+pub use entity::{entity_key, EntityKind, EntityRecord, MentionBlock, MentionRecord, PlaceRecord};
 pub use facts::{AmountKind, AmountRecord, DateKind, DateRecord};
 pub use meta::{ArticleMeta, MetaSource, StatedTime};
 pub use offsets::OffsetMap;

@@ -11,6 +11,7 @@
 //! most that batch, everything committed before stays intact, and a re-run completes the batch.
 
 mod codec;
+mod corpus_entities;
 mod dyads;
 mod error;
 mod evidence;
@@ -24,6 +25,7 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
+pub use corpus_entities::{CorpusEntity, EntityProfile, RoleSpan};
 pub use dyads::{Period, Relation, RelationQuery};
 pub use error::{Result, StoreError};
 pub use read::{ArticleFilter, ArticleSummary, MIN_ID_PREFIX};

@@ -123,7 +123,9 @@ CREATE INDEX dyad_events_article ON dyad_events(article_seq);";
 /// summary (title, date range, counts, and sources, key entities and places as JSON);
 /// `articles.inferred_published` is the date an undated article takes from its story. Articles
 /// stored but not yet placed (a run killed before placing them) have no `placements` row and are
-/// placed by the next run.
+/// placed by the next run. `article_entities` has one row per entity of an article under its
+/// cross-article key (`chancery_model::entity_key`), written with the article; the step fills it
+/// for the articles already stored.
 const V6: &str = "CREATE TABLE placements (
     article_seq  INTEGER PRIMARY KEY REFERENCES articles(seq),
     story        INTEGER NOT NULL,
@@ -140,7 +142,18 @@ CREATE TABLE stories (
     independent_sources INTEGER NOT NULL,
     summary             TEXT NOT NULL
 );
-ALTER TABLE articles ADD COLUMN inferred_published TEXT;";
+ALTER TABLE articles ADD COLUMN inferred_published TEXT;
+CREATE TABLE article_entities (
+    key         TEXT NOT NULL,
+    article_seq INTEGER NOT NULL REFERENCES articles(seq),
+    name        TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    mentions    INTEGER NOT NULL,
+    roles       TEXT,
+    affiliation TEXT,
+    PRIMARY KEY (key, article_seq)
+) WITHOUT ROWID;
+CREATE INDEX article_entities_article ON article_entities(article_seq);";
 
 pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
@@ -183,6 +196,7 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path, steps: &[&str]) -> Res
             continue;
         }
         tx.execute_batch(step).map_err(migrate_error)?;
+        crate::corpus_entities::backfill(&tx, version).map_err(migrate_error)?;
         tx.pragma_update(None, "user_version", version)
             .map_err(migrate_error)?;
         tx.commit().map_err(migrate_error)?;

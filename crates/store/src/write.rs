@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension, Statement, TransactionBehavior};
 
 use crate::codec::{self, count_to_sql, to_sql_int};
 use crate::error::{AtPath, Result, StoreError};
-use crate::{dyads, Store};
+use crate::{corpus_entities, dyads, Store};
 
 /// What a batch added.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -56,6 +56,7 @@ impl Store {
             let mut insert = tx.prepare_cached(INSERT_ARTICLE).at(path)?;
             let mut insert_provenance = tx.prepare_cached(INSERT_PROVENANCE).at(path)?;
             let mut insert_dyad = tx.prepare_cached(dyads::INSERT_DYAD).at(path)?;
+            let mut insert_entity = tx.prepare_cached(corpus_entities::INSERT_ENTITY).at(path)?;
             for article in articles {
                 let existing: Option<i64> = find
                     .query_row([article.id.as_str()], |row| row.get(0))
@@ -71,6 +72,12 @@ impl Store {
                         insert_article(&mut insert, article, &created_at, path)?;
                         let seq = tx.last_insert_rowid();
                         dyads::insert_dyads(&mut insert_dyad, seq, article).at(path)?;
+                        corpus_entities::insert_entities(
+                            &mut insert_entity,
+                            seq,
+                            &article.entities,
+                        )
+                        .at(path)?;
                         seq
                     }
                 };

@@ -529,7 +529,7 @@ fn upgrades_from(version: i64, later_columns: &[&str], n: usize) {
         if version < 6 {
             // The corpus view came with step 6.
             conn.execute_batch(
-                "DROP TABLE placements; DROP TABLE stories;
+                "DROP TABLE placements; DROP TABLE stories; DROP TABLE article_entities;
                  ALTER TABLE articles DROP COLUMN inferred_published;",
             )
             .expect("corpus view dropped");
@@ -624,4 +624,33 @@ fn relations_count_events_by_pair_and_period() {
 #[test]
 fn store_of_version_five_gains_the_corpus_view() {
     upgrades_from(5, &[], 6);
+}
+
+#[test]
+fn entities_stored_before_the_corpus_view_are_read_across_articles() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let article = full_article();
+    Store::open(dir.path())
+        .expect("new store")
+        .insert_batch(std::slice::from_ref(&article))
+        .expect("article stored");
+    {
+        let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).expect("database");
+        conn.execute_batch(
+            "DROP TABLE placements; DROP TABLE stories; DROP TABLE article_entities;
+             ALTER TABLE articles DROP COLUMN inferred_published;
+             PRAGMA user_version = 5;",
+        )
+        .expect("back to version 5");
+    }
+    let store = Store::open(dir.path()).expect("upgraded store");
+    let entities = store.corpus_entities(None, 100).expect("entities");
+    assert_eq!(entities.len(), article.entities.len(), "{entities:?}");
+    let first = &article.entities[0];
+    let profile = store
+        .entity_profile(&first.name)
+        .expect("profile")
+        .expect("the entity is found");
+    assert_eq!(profile.entity.articles, 1);
+    assert_eq!(profile.entity.mentions, first.mentions.len() as u64);
 }

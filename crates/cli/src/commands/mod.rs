@@ -2,6 +2,7 @@
 
 pub mod articles;
 pub mod demo;
+pub mod entities;
 pub mod export;
 pub mod extract;
 pub mod ingest;
