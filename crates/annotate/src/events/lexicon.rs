@@ -263,7 +263,8 @@ const ENTRIES: &[Entry] = &[
     verb("invade+", Fight),
     verb("capture+", Fight),
     verb("open+ fire", Fight),
-    verb("launch+ _? _? _? fire|attack|attacks|offensive|strikes|raid|raids", Fight),
+    verb("launch+|carry|carries|carried|conduct+ _? _? _? fire|attack|attacks|offensive|strikes|airstrikes|air-strikes|raid|raids|missiles|rockets", Fight),
+    noun("airstrikes|air-strikes|airstrike|bombardment|shelling", Fight, None),
     verb("engage+ in _? fighting|combat|clashes|cleansing", Fight),
     verb("violate+ _? _? ceasefire|cease-fire|truce|border|airspace", Fight),
 ];

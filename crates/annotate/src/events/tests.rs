@@ -303,3 +303,27 @@ fn every_word_a_name_and_odd_spans_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn infinitives_take_the_one_urged_and_the_plan() {
+    let found = events(
+        "The E3 urged Iran to return to the deal.",
+        &[("E3", "ORG"), ("Iran", "LOC")],
+    );
+    let back = found
+        .iter()
+        .find(|e| e.trigger == "return")
+        .expect("the return is found");
+    assert_eq!(source(back).country, Some("IRN"));
+    assert_eq!(back.modality, Modality::Hypothetical);
+    let found = events(
+        "Erdogan will travel to Moscow next week to meet Putin.",
+        &[("Erdogan", "PER"), ("Moscow", "LOC"), ("Putin", "PER")],
+    );
+    let meet = found
+        .iter()
+        .find(|e| e.frame == Some(Frame::Meet))
+        .expect("the meeting is found");
+    assert_eq!(meet.modality, Modality::Future);
+    assert_eq!(target(meet).name, "Putin");
+}
