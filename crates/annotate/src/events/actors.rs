@@ -34,6 +34,9 @@ pub(crate) enum Slot {
     Opening,
 }
 
+/// An actor with the tokens `start..end` its phrase covers.
+pub(crate) type Placed = (Actor, usize, usize);
+
 /// What the sentences so far tell about groups: the last one with listed members.
 #[derive(Debug, Default)]
 pub(crate) struct Context {
@@ -61,7 +64,7 @@ pub(crate) fn find_actor(
     b: usize,
     slot: Slot,
     context: &mut Context,
-) -> Option<(Actor, usize, usize)> {
+) -> Option<Placed> {
     let (units, chunks) = analyse(doc, a, b);
     let chunk = pick_chunk(&units, &chunks, slot)?;
     let heads = noun_phrase(doc, &units, chunk);

@@ -15,7 +15,7 @@ use crate::amounts::Amount;
 use crate::sentence::Sentence;
 use crate::time::Timex;
 
-use super::actors::{find_actor, is_armed, Context, Slot};
+use super::actors::{find_actor, is_armed, Context, Placed, Slot};
 use super::anchors;
 use super::doc::Doc;
 use super::lexicon::{find_triggers, Part, Trigger};
@@ -213,7 +213,7 @@ struct Previous {
     end: usize,
     event_type: EventType,
     modality: Modality,
-    target: Option<(Actor, usize, usize)>,
+    target: Option<Placed>,
 }
 
 /// How far after the previous action an infinitive may take from it, in tokens.
@@ -239,7 +239,7 @@ fn event(
     previous: Option<&Previous>,
     (timexes, amounts): (&[Timex], &[Amount]),
     context: &mut Context,
-) -> Option<(Event, Option<(Actor, usize, usize)>)> {
+) -> Option<(Event, Option<Placed>)> {
     let (s0, s1) = (sentence.tokens.start, sentence.tokens.end);
     let clause_start = if trigger.start >= main { main } else { s0 };
     let before = doc.lower_range(s0, trigger.start);
@@ -381,12 +381,7 @@ fn event(
 
 /// The subject of a verb at token `verb`, in a clause starting at `start`: after "that", the
 /// complement clause's subject; in a relative clause, the name before "who" or "which".
-fn subject(
-    doc: &Doc,
-    start: usize,
-    verb: usize,
-    context: &mut Context,
-) -> Option<(Actor, usize, usize)> {
+fn subject(doc: &Doc, start: usize, verb: usize, context: &mut Context) -> Option<Placed> {
     let link = (start..verb)
         .rev()
         .find(|&i| CLAUSE_LINKS.contains(&doc.lower(i)));
