@@ -20,7 +20,7 @@ use super::anchors;
 use super::doc::Doc;
 use super::lexicon::{find_triggers, Part, Trigger};
 use super::modality::{adjust, modality};
-use super::types::{Actor, ActorKind, Event, EventType, Frame, Modality};
+use super::types::{ActorKind, Event, EventType, Frame, Modality};
 
 /// Words that open a sentence with an adjunct, ended by the first comma.
 const ADJUNCT_OPENERS: &[&str] = &[
