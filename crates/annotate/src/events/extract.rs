@@ -193,11 +193,12 @@ pub(crate) fn sentence_events(
             (timexes, amounts),
             context,
         );
-        if let Some((event, target)) = found {
+        if let Some((event, source, target)) = found {
             previous = Some(Previous {
                 end: trigger.end,
                 event_type: event.event_type,
                 modality: event.modality,
+                source,
                 target,
             });
             out.push(event);
@@ -213,6 +214,7 @@ struct Previous {
     end: usize,
     event_type: EventType,
     modality: Modality,
+    source: Option<Placed>,
     target: Option<Placed>,
 }
 
@@ -239,7 +241,7 @@ fn event(
     previous: Option<&Previous>,
     (timexes, amounts): (&[Timex], &[Amount]),
     context: &mut Context,
-) -> Option<(Event, Option<Placed>)> {
+) -> Option<(Event, Option<Placed>, Option<Placed>)> {
     let (s0, s1) = (sentence.tokens.start, sentence.tokens.end);
     let clause_start = if trigger.start >= main { main } else { s0 };
     let before = doc.lower_range(s0, trigger.start);
@@ -292,6 +294,9 @@ fn event(
                 let window = (trigger.end + NEAR).min(clause_end);
                 find_actor(doc, trigger.end, window, Slot::Agent, context)
             })
+            // "Yellen's visit to Kyiv to announce $1.25 billion in assistance": the actor of
+            // the action before it in the sentence.
+            .or_else(|| previous.and_then(|p| p.source.clone()))
             .or_else(|| subject(doc, clause_start, trigger.start, context));
         let window = (trigger.end + NEAR).min(clause_end);
         let target = find_actor(
@@ -368,7 +373,7 @@ fn event(
         nominal,
         main_clause: trigger.start >= main,
         modality,
-        source: source.map(|(a, _, _)| a),
+        source: source.as_ref().map(|(a, _, _)| a.clone()),
         target: target.as_ref().map(|(a, _, _)| a.clone()),
         place: anchors::place(doc, (s0, s1), (trigger.start, trigger.end), &taken),
         date: anchors::date(doc, timexes, sentence_bytes, at),
@@ -376,7 +381,7 @@ fn event(
         evidence: doc.slice(s0, s1).to_string(),
         evidence_span: doc.span(s0, s1)?,
     };
-    Some((event, target))
+    Some((event, source, target))
 }
 
 /// The subject of a verb at token `verb`, in a clause starting at `start`: after "that", the
