@@ -17,7 +17,9 @@ use super::units::{analyse, Chunk, Unit, UnitKind};
 /// Which slot an actor fills: it decides which chunks may hold it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Slot {
-    /// Before the action, not inside a prepositional phrase of place or time.
+    /// Before the action: the first name outside prepositional phrases (but "of" and "from",
+    /// which belong to the subject: "Doctors from two American aid groups"), else the first
+    /// name that is no agent.
     Subject,
     /// After the action; `places` lets a place after "in", "at" or "to" be the target (for
     /// visits and travel); `spoken` makes a name after "to" the addressee, the target only when
@@ -133,12 +135,8 @@ fn noun_phrase<'u>(doc: &Doc, units: &'u [Unit], chunk: usize) -> Vec<&'u Unit> 
     let mut out: Vec<&Unit> = Vec::new();
     for unit in units.iter().filter(|u| u.chunk == chunk) {
         if let Some(last) = out.last() {
-            let joined = (last.end..unit.start).all(|i| {
-                let w = doc.word(i);
-                doc.in_title(i)
-                    || matches!(w, "'s" | "’s" | "-" | "'" | "’")
-                    || w.chars().next().is_some_and(char::is_uppercase)
-            });
+            let joined = (last.end..unit.start)
+                .all(|i| is_name_word(doc, i) || matches!(doc.word(i), "-" | "'" | "’"));
             if !joined {
                 break;
             }
@@ -265,7 +263,7 @@ fn describe(doc: &Doc, head: &Unit, chunk_units: &[&Unit], places: bool) -> Desc
 }
 
 /// Whether `word` after a demonym makes the phrase the state: "the Iranian government",
-/// "Serbian authorities", "the Kremlin administration".
+/// "Serbian authorities", "the Russian leadership".
 fn is_state_word(word: &str) -> bool {
     groups::is_state_head(word) || lexicon::is_institution(word)
 }
