@@ -45,6 +45,9 @@ pub(crate) struct Context {
     pub last_group: Vec<Member>,
 }
 
+/// How far from its action an actor may be, in tokens.
+const REACH: usize = 60;
+
 /// Openers of chunks that may hold a subject.
 const SUBJECT_OPENERS: &[&str] = &["", ",", "and", "of", "from"];
 /// Openers of chunks that may hold an object.
@@ -67,6 +70,11 @@ pub(crate) fn find_actor(
     slot: Slot,
     context: &mut Context,
 ) -> Option<Placed> {
+    // Actors stand near their action: a bounded stretch keeps run-on text linear.
+    let (a, b) = match slot {
+        Slot::Object { .. } | Slot::Agent | Slot::Opening => (a, b.min(a.saturating_add(REACH))),
+        Slot::Subject | Slot::Nearest | Slot::Last => (a.max(b.saturating_sub(REACH)), b),
+    };
     let (units, chunks) = analyse(doc, a, b);
     let chunk = pick_chunk(&units, &chunks, slot)?;
     let heads = noun_phrase(doc, &units, chunk);

@@ -154,6 +154,9 @@ const REPORTING: &[&str] = &[
 /// How far before "that" a reporting verb may be (a date or an addressee may stand between).
 const REPORT_REACH: usize = 4;
 
+/// How many tokens before an action its verb group is read from.
+const LOOK_BACK: usize = 12;
+
 /// How many tokens before a participle or noun its source may be.
 const NEAR: usize = 10;
 
@@ -244,7 +247,11 @@ fn event(
 ) -> Option<(Event, Option<Placed>, Option<Placed>)> {
     let (s0, s1) = (sentence.tokens.start, sentence.tokens.end);
     let clause_start = if trigger.start >= main { main } else { s0 };
-    let before = doc.lower_range(s0, trigger.start);
+    // The verb group and its modality lie just before the action.
+    let before = doc.lower_range(
+        trigger.start.saturating_sub(LOOK_BACK).max(s0),
+        trigger.start,
+    );
     let prev = before.last().copied().unwrap_or("");
     let first_word = doc.lower(trigger.start);
     let nominal = trigger.part == Part::Noun || DETERMINERS.contains(&prev);

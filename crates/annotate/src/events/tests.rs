@@ -327,3 +327,24 @@ fn infinitives_take_the_one_urged_and_the_plan() {
     assert_eq!(meet.modality, Modality::Future);
     assert_eq!(target(meet).name, "Putin");
 }
+
+#[test]
+fn run_on_text_is_read_whole() {
+    let clause = "Iran met France and rejected Germany in Paris, ";
+    let text = clause.repeat(400);
+    let found = events(
+        &text,
+        &[
+            ("Iran", "LOC"),
+            ("France", "LOC"),
+            ("Germany", "LOC"),
+            ("Paris", "LOC"),
+        ],
+    );
+    // Every clause's two actions are found, each with its own actors.
+    assert_eq!(found.len(), 800);
+    assert!(found
+        .iter()
+        .filter(|e| e.event_type == EventType::Reject)
+        .all(|e| target(e).country == Some("DEU")));
+}
