@@ -214,7 +214,10 @@ fn describe(doc: &Doc, head: &Unit, chunk_units: &[&Unit], places: bool) -> Desc
                         EntityType::Norp => ActorKind::People,
                         _ => ActorKind::Organisation,
                     };
-                    out.country = entity.country.or_else(|| word_country(&entity.name));
+                    out.country = out
+                        .entity
+                        .and_then(|e| doc.entity_country(e))
+                        .or_else(|| word_country(&entity.name));
                 }
             }
         }
@@ -315,13 +318,9 @@ fn capital_entity(doc: &Doc, iso: &str) -> Option<(usize, String)> {
 fn unit_country(doc: &Doc, unit: &Unit) -> Option<&'static str> {
     match unit.kind {
         UnitKind::Mention(m) => {
-            let entity = doc
-                .entities
-                .mentions
-                .get(m)
-                .and_then(|m| doc.entities.entities.get(m.entity))?;
-            entity
-                .country
+            let index = doc.entities.mentions.get(m)?.entity;
+            let entity = doc.entities.entities.get(index)?;
+            doc.entity_country(index)
                 .or_else(|| entity.affiliation.as_ref().and_then(|a| a.country))
                 .or_else(|| word_country(&entity.name))
         }

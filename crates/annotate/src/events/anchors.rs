@@ -46,8 +46,7 @@ pub(crate) fn place(
     let (entity, country) = match best.kind {
         UnitKind::Mention(m) => {
             let mention = doc.entities.mentions.get(m)?;
-            let entity = doc.entities.entities.get(mention.entity)?;
-            (Some(mention.entity), entity.country)
+            (Some(mention.entity), doc.entity_country(mention.entity))
         }
         UnitKind::Country(place) => (None, place.country().map(|c| c.iso)),
         _ => (None, None),

@@ -348,3 +348,35 @@ fn run_on_text_is_read_whole() {
         .filter(|e| e.event_type == EventType::Reject)
         .all(|e| target(e).country == Some("DEU")));
 }
+
+#[test]
+fn cities_give_their_country_through_the_resolver() {
+    use crate::geo::Resolver;
+    // A city the country table does not know (GeoNames fields, rounded).
+    let gazetteer = crate::geo::Gazetteer::from_tsv(
+        "2293538\tAbidjan\t\tCI\t82\t5.35\t-4.0\t3677115\tP\tPPLA\n",
+    );
+    let resolver = Resolver::new(&gazetteer);
+    let paragraph = "Rebels from the north attacked Abidjan. Abidjan is calm.";
+    let article = ArticleText::from_texts(None, &[], &[paragraph]);
+    let text = article.text();
+    let mentions: Vec<EntityMention> = text
+        .match_indices("Abidjan")
+        .map(|(start, name)| EntityMention {
+            start,
+            end: start + name.len(),
+            kind: "LOC".to_string(),
+        })
+        .collect();
+    let entities = link_mentions(&article, &mentions, &Gazetteer::default());
+    let places = place_countries(&resolver, &article, &entities);
+    assert_eq!(places.iter().flatten().collect::<Vec<_>>(), [&"CI"]);
+    let found = find_events_with_places(&article, &entities, &places, &[], &[]);
+    let attack = main_event(&found).expect("the attack is found");
+    assert_eq!(attack.event_type, EventType::Fight);
+    assert_eq!(target(attack).country, Some("CIV"));
+    // Without the resolver the city has no country.
+    let bare = find_events(&article, &entities, &[], &[]);
+    let attack = main_event(&bare).expect("the attack is found");
+    assert_eq!(target(attack).country, None);
+}
