@@ -217,6 +217,11 @@ fn describe(doc: &Doc, head: &Unit, chunk_units: &[&Unit], places: bool) -> Desc
                     out.country = out
                         .entity
                         .and_then(|e| doc.entity_country(e))
+                        .or_else(|| {
+                            std::iter::once(&entity.name)
+                                .chain(&entity.aliases)
+                                .find_map(|n| groups::organisation_country(n))
+                        })
                         .or_else(|| word_country(&entity.name));
                 }
             }
@@ -322,6 +327,7 @@ fn unit_country(doc: &Doc, unit: &Unit) -> Option<&'static str> {
             let entity = doc.entities.entities.get(index)?;
             doc.entity_country(index)
                 .or_else(|| entity.affiliation.as_ref().and_then(|a| a.country))
+                .or_else(|| groups::organisation_country(&entity.name))
                 .or_else(|| word_country(&entity.name))
         }
         UnitKind::Country(place) => place.country().map(|c| c.iso),

@@ -266,9 +266,10 @@ fn event(
         !nominal && !be_before && first_word.ends_with("ing") && prev != "to" && prev != "of";
     let clause_end = clause_end(doc, trigger.end, s1);
     let places = matches!(trigger.frame, Some(Frame::Visit | Frame::Travel));
+    // "complained to the UN over ...", "appealed to the UN for ...": the addressee.
     let spoken = matches!(
         trigger.event_type,
-        EventType::Demand | EventType::Disapprove | EventType::Threaten | EventType::Reject
+        EventType::Demand | EventType::Disapprove
     );
 
     // An infinitive right after another action: "urged Iran to return", "will travel ... to meet".
