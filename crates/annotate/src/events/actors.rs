@@ -196,7 +196,12 @@ fn describe(doc: &Doc, head: &Unit, chunk_units: &[&Unit], places: bool) -> Desc
             out.entity = mention.map(|m| m.entity);
             if let Some(entity) = entity {
                 out.name = entity.name.clone();
-                if entity.kind == EntityType::Person {
+                let country_named = countries::lookup(&entity.name)
+                    .filter(|p| matches!(p, Place::Country(_) | Place::Capital(_)));
+                if let (Some(place), true) = (country_named, matches!(next, "'s" | "’s")) {
+                    // "Jordan's King Abdullah II" with "Jordan" tagged as a person: the country.
+                    place_actor(&mut out, place, &written, next, places);
+                } else if entity.kind == EntityType::Person {
                     out.kind = ActorKind::Person;
                     out.country = entity.affiliation.as_ref().and_then(|a| a.country);
                 } else if let Some(place) =
