@@ -1,7 +1,8 @@
 //! The bundled seed dumps, cleaned by chancery-extract and annotated with the NER model, time
-//! expressions (against each article's extracted date) and amounts, must give every event the
-//! hand-made expected output lists (`events` in `crates/extract/tests/fixtures/seeds-expected.json`,
-//! a copy of the shared seeds' `expected.json`): an event of the article with
+//! expressions (against each article's extracted date), places (the bundled gazetteer) and
+//! amounts, must give every event the hand-made expected output lists (`events` in
+//! `crates/extract/tests/fixtures/seeds-expected.json`, a copy of the shared seeds'
+//! `expected.json`): an event of the article with
 //!
 //! - `actor1` as its source and `actor2` as its target: the actor's name, text or country, or for
 //!   a list ("France, Britain, Germany") every listed name among the group's members;
@@ -15,7 +16,8 @@ use std::path::{Path, PathBuf};
 
 use chancery_annotate::amounts::find_amounts;
 use chancery_annotate::entities::{annotate_article, ArticleText};
-use chancery_annotate::events::{find_events, Actor, Event};
+use chancery_annotate::events::{find_events_with_places, place_countries, Actor, Event};
+use chancery_annotate::geo::{Gazetteer, Resolver};
 use chancery_annotate::time::{find_timexes, Date};
 use chancery_annotate::NerModel;
 use chancery_extract::{text::clean_dump, ExtractConfig, NoEvidence};
@@ -24,6 +26,7 @@ use serde_json::Value;
 
 const MODEL: &str = "crates/annotate/model/ner.bin";
 const EXPECTED: &str = "crates/extract/tests/fixtures/seeds-expected.json";
+const GAZETTEER: &str = "crates/annotate/src/geo/data/places.tsv.gz";
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -44,6 +47,11 @@ fn seeds_events_are_found() {
         )
     });
     let model = NerModel::from_bytes(&bytes).expect("the NER model file loads");
+    let gazetteer = Gazetteer::from_bytes(
+        &std::fs::read(root().join(GAZETTEER)).expect("the place gazetteer reads"),
+    )
+    .expect("the place gazetteer loads");
+    let resolver = Resolver::new(&gazetteer);
     let expected: Value = serde_json::from_str(
         &std::fs::read_to_string(root().join(EXPECTED)).expect("expected.json reads"),
     )
@@ -57,7 +65,7 @@ fn seeds_events_are_found() {
         let key = want["article"]
             .as_str()
             .expect("each event names its article");
-        let events = article_events(&model, key);
+        let events = article_events(&model, &resolver, key);
         if !events.iter().any(|e| fits(e, want)) {
             let found: Vec<String> = events.iter().map(describe).collect();
             misses.push(format!("{want}\n  found:\n    {}", found.join("\n    ")));
@@ -72,7 +80,7 @@ fn seeds_events_are_found() {
 }
 
 /// The events of the article `file#index` of the bundled examples.
-fn article_events(model: &NerModel, key: &str) -> Vec<Event> {
+fn article_events(model: &NerModel, resolver: &Resolver, key: &str) -> Vec<Event> {
     let (name, index) = key.split_once('#').expect("article keys are file#index");
     let index: usize = index.parse().expect("article keys are file#index");
     let raw =
@@ -90,6 +98,7 @@ fn article_events(model: &NerModel, key: &str) -> Vec<Event> {
         .unwrap_or_else(|| panic!("{key}: no such article"));
     let text = ArticleText::from_article(article);
     let entities = annotate_article(model, &text);
+    let places = place_countries(resolver, &text, &entities);
     let reference = article.published.and_then(|d| {
         let ymd = d.to_string();
         let mut parts = ymd.split('-').map(|p| p.parse::<u32>().ok());
@@ -102,7 +111,7 @@ fn article_events(model: &NerModel, key: &str) -> Vec<Event> {
     });
     let timexes = find_timexes(text.text(), reference);
     let amounts = find_amounts(text.text());
-    find_events(&text, &entities, &timexes, &amounts)
+    find_events_with_places(&text, &entities, &places, &timexes, &amounts)
 }
 
 fn fits(event: &Event, want: &Value) -> bool {

@@ -3,18 +3,19 @@
 //! Each record is one sentence with its gold PLOVER event type, source actors and target actors
 //! (each an `actorText` and a `code`: ISO 3166-1 alpha-3 for countries, or a CAMEO-style group
 //! code such as `IGO` or `NGO`). The sentence goes through the whole pipeline (entities with the
-//! NER model, time expressions, amounts, events) and the sentence's main event
-//! ([`chancery_annotate::events::main_event`]) is compared with the gold one:
+//! NER model, places resolved with the gazetteer, time expressions, amounts, events) and its main
+//! event ([`chancery_annotate::events::main_event`]) is compared with the gold one:
 //!
 //! - type accuracy: the main event's PLOVER type is the gold type (a sentence with no event is
 //!   wrong);
-//! - source and target accuracy, over the records with gold source (target) actors: the main
-//!   event's source (target) matches one of them. An actor matches a gold actor when one of its
-//!   countries (its own or its members') is the gold code, when it is an international
-//!   organisation and the gold code is `IGO`, or when its text or name and the gold text contain
-//!   one another (word for word, ignoring case). The data writes Japan `JAP` (CAMEO's code);
-//!   codes are read as ISO.
-//! - actor accuracy: source and target slots together.
+//! - source and target country accuracy, over the records with gold source (target) actors: the
+//!   main event's source (target) matches one of them as the data gives it: for a country code,
+//!   one of the actor's countries (its own or its members') is that code; for `IGO`, the actor is
+//!   an international organisation or names it; for any other code, the actor's text or name and
+//!   the gold text contain one another (word for word, ignoring case). "Any match" also accepts
+//!   that text match for a country code (the right actor, its country not found). The data
+//!   writes Japan `JAP` (CAMEO's code); codes are read as ISO.
+//! - actor country accuracy: source and target slots together.
 //!
 //! Prints a confusion summary per gold type, the misses with `--misses`, and the speed of event
 //! extraction alone and of the whole pipeline. The last line is `SCORE type_acc <value>`.
@@ -26,7 +27,10 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use chancery_annotate::amounts::{find_amounts, Amount};
 use chancery_annotate::entities::{annotate_article, ArticleEntities, ArticleText};
-use chancery_annotate::events::{find_events, main_event, Actor, ActorKind, Event};
+use chancery_annotate::events::{
+    find_events_with_places, is_country_code, main_event, place_countries, Actor, ActorKind, Event,
+};
+use chancery_annotate::geo::{Gazetteer, Resolver};
 use chancery_annotate::time::{find_timexes, Timex};
 use chancery_annotate::NerModel;
 use serde_json::Value;
@@ -41,6 +45,9 @@ pub struct EventsArgs {
     /// The NER model (crates/annotate/build-model.sh builds it).
     #[arg(long, default_value = "crates/annotate/model/ner.bin")]
     pub model: PathBuf,
+    /// The place gazetteer (cities and regions give actors their country).
+    #[arg(long, default_value = "crates/annotate/src/geo/data/places.tsv.gz")]
+    pub gazetteer: PathBuf,
     /// Print every record whose type, source or target is wrong.
     #[arg(long)]
     pub misses: bool,
@@ -68,6 +75,8 @@ struct Record {
 struct Annotated {
     article: ArticleText,
     entities: ArticleEntities,
+    /// The country each entity's place resolved to.
+    places: Vec<Option<&'static str>>,
     timexes: Vec<Timex>,
     amounts: Vec<Amount>,
 }
@@ -80,8 +89,14 @@ struct Tally {
     type_hits: usize,
     sources: usize,
     source_hits: usize,
+    /// Source matches that are not [`Match::CountryByText`].
+    source_strict: usize,
     targets: usize,
     target_hits: usize,
+    /// Target matches that are not [`Match::CountryByText`].
+    target_strict: usize,
+    /// Actor matches by kind of match.
+    matched: BTreeMap<Match, usize>,
     /// Gold type -> predicted type (or "none") -> count.
     confusion: BTreeMap<String, BTreeMap<String, usize>>,
 }
@@ -94,8 +109,17 @@ pub fn run(args: &EventsArgs) -> Result<()> {
         .and_then(|b| NerModel::from_bytes(&b).context("not a NER model"))
         .with_context(|| format!("{}: cannot load the NER model", args.model.display()))?;
 
+    let gazetteer = std::fs::read(&args.gazetteer)
+        .context("cannot read the file")
+        .and_then(|b| Gazetteer::from_bytes(&b).context("not a gazetteer"))
+        .with_context(|| format!("{}: cannot load the gazetteer", args.gazetteer.display()))?;
+    let resolver = Resolver::new(&gazetteer);
+
     let started = Instant::now();
-    let annotated: Vec<Annotated> = records.iter().map(|r| annotate(&model, &r.text)).collect();
+    let annotated: Vec<Annotated> = records
+        .iter()
+        .map(|r| annotate(&model, &resolver, &r.text))
+        .collect();
     let found: Vec<Vec<Event>> = annotated.iter().map(events_of).collect();
     let pipeline = started.elapsed();
     let events_only = best_of(5, || {
@@ -115,7 +139,7 @@ pub fn run(args: &EventsArgs) -> Result<()> {
         .sum();
     let per_s = |secs: f64| words as f64 / secs.max(1e-9);
     println!(
-        "speed: events alone {:.0} words/s; whole pipeline (NER, entities, time, amounts, events) {:.0} words/s, one core",
+        "speed: events alone {:.0} words/s; whole pipeline (NER, entities, places, time, amounts, events) {:.0} words/s, one core",
         per_s(events_only.as_secs_f64()),
         per_s(pipeline.as_secs_f64())
     );
@@ -158,22 +182,24 @@ fn read_records(path: &PathBuf) -> Result<Vec<Record>> {
         .collect())
 }
 
-fn annotate(model: &NerModel, sentence: &str) -> Annotated {
+fn annotate(model: &NerModel, resolver: &Resolver, sentence: &str) -> Annotated {
     let article = ArticleText::from_texts(None, &[], &[sentence]);
     let entities = annotate_article(model, &article);
+    let places = place_countries(resolver, &article, &entities);
     // The records' dates are placeholders: no reference date.
     let timexes = find_timexes(article.text(), None);
     let amounts = find_amounts(article.text());
     Annotated {
         article,
         entities,
+        places,
         timexes,
         amounts,
     }
 }
 
 fn events_of(a: &Annotated) -> Vec<Event> {
-    find_events(&a.article, &a.entities, &a.timexes, &a.amounts)
+    find_events_with_places(&a.article, &a.entities, &a.places, &a.timexes, &a.amounts)
 }
 
 fn score(record: &Record, events: &[Event], tally: &mut Tally, show: bool) {
@@ -194,14 +220,18 @@ fn score(record: &Record, events: &[Event], tally: &mut Tally, show: bool) {
     let mut source_ok = true;
     if !record.sources.is_empty() {
         tally.sources += 1;
-        source_ok = source.is_some_and(|a| matches_any(a, &record.sources));
-        tally.source_hits += usize::from(source_ok);
+        let how = source.and_then(|a| matches_any(a, &record.sources, &mut tally.matched));
+        source_ok = how.is_some_and(|m| m != Match::CountryByText);
+        tally.source_hits += usize::from(how.is_some());
+        tally.source_strict += usize::from(source_ok);
     }
     let mut target_ok = true;
     if !record.targets.is_empty() {
         tally.targets += 1;
-        target_ok = target.is_some_and(|a| matches_any(a, &record.targets));
-        tally.target_hits += usize::from(target_ok);
+        let how = target.and_then(|a| matches_any(a, &record.targets, &mut tally.matched));
+        target_ok = how.is_some_and(|m| m != Match::CountryByText);
+        tally.target_hits += usize::from(how.is_some());
+        tally.target_strict += usize::from(target_ok);
     }
     if show && !(type_ok && source_ok && target_ok) {
         let shown = |a: Option<&Actor>| {
@@ -245,19 +275,52 @@ fn mark(ok: bool) -> &'static str {
     }
 }
 
-fn matches_any(actor: &Actor, gold: &[GoldActor]) -> bool {
-    gold.iter().any(|g| matches(actor, g))
+/// How an actor matched a gold actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Match {
+    /// One of its countries is the gold code.
+    Country,
+    /// An international organisation for the code `IGO`.
+    International,
+    /// Its text or name and the gold text contain one another, for a gold actor that is no
+    /// country (`NGO`, an organisation's name).
+    Text,
+    /// Text alone for a gold actor with a country code: our actor has no country or another one.
+    CountryByText,
 }
 
-/// Whether our actor is the gold actor: by country code, international organisation, or text.
-fn matches(actor: &Actor, gold: &GoldActor) -> bool {
+/// The best way `actor` matches one of the gold actors (counted in `by`), if any.
+fn matches_any(
+    actor: &Actor,
+    gold: &[GoldActor],
+    by: &mut BTreeMap<Match, usize>,
+) -> Option<Match> {
+    let best = gold.iter().filter_map(|g| matches(actor, g)).min();
+    if let Some(how) = best {
+        *by.entry(how).or_default() += 1;
+    }
+    best
+}
+
+/// How our actor is the gold actor: by country code, international organisation, or text.
+/// A gold actor with a country code matches by text only in the lenient count.
+fn matches(actor: &Actor, gold: &GoldActor) -> Option<Match> {
     let code = iso_code(&gold.code);
     if actor.countries().contains(&code) {
-        return true;
+        return Some(Match::Country);
+    }
+    if is_country_code(code) {
+        return text_match(actor, gold).then_some(Match::CountryByText);
     }
     if code == "IGO" && actor.kind == ActorKind::International {
-        return true;
+        return Some(Match::International);
     }
+    // Other codes (IGO for an actor we did not type, NGO, religious groups) by their text.
+    text_match(actor, gold).then_some(Match::Text)
+}
+
+/// Whether our actor's text or name and the gold text contain one another, word for word.
+fn text_match(actor: &Actor, gold: &GoldActor) -> bool {
     let gold_words = words(&gold.text);
     [&actor.text, &actor.name]
         .into_iter()
@@ -313,23 +376,39 @@ fn report(t: &Tally) {
         t.type_hits,
         t.records
     );
-    println!(
-        "source accuracy: {:.3} ({}/{})",
-        ratio(t.source_hits, t.sources),
+    let line = |label: &str, strict: usize, any: usize, of: usize| {
+        println!(
+            "{label:<26} {:.3} ({strict}/{of}); any match {:.3} ({any}/{of})",
+            ratio(strict, of),
+            ratio(any, of)
+        );
+    };
+    line(
+        "source country accuracy:",
+        t.source_strict,
         t.source_hits,
-        t.sources
+        t.sources,
     );
-    println!(
-        "target accuracy: {:.3} ({}/{})",
-        ratio(t.target_hits, t.targets),
+    line(
+        "target country accuracy:",
+        t.target_strict,
         t.target_hits,
-        t.targets
+        t.targets,
     );
-    println!(
-        "actor accuracy:  {:.3} ({}/{}, sources and targets)",
-        ratio(t.source_hits + t.target_hits, t.sources + t.targets),
+    line(
+        "actor country accuracy:",
+        t.source_strict + t.target_strict,
         t.source_hits + t.target_hits,
-        t.sources + t.targets
+        t.sources + t.targets,
+    );
+    let by = |m: Match| t.matched.get(&m).copied().unwrap_or(0);
+    println!(
+        "actor matches: country code {}, international organisation {}, name of a non-country {}, \
+         text alone for a country (any match only) {}",
+        by(Match::Country),
+        by(Match::International),
+        by(Match::Text),
+        by(Match::CountryByText)
     );
 }
 

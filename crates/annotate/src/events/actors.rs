@@ -17,7 +17,9 @@ use super::units::{analyse, Chunk, Unit, UnitKind};
 /// Which slot an actor fills: it decides which chunks may hold it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Slot {
-    /// Before the action, not inside a prepositional phrase of place or time.
+    /// Before the action: the first name outside prepositional phrases (but "of" and "from",
+    /// which belong to the subject: "Doctors from two American aid groups"), else the first
+    /// name that is no agent.
     Subject,
     /// After the action; `places` lets a place after "in", "at" or "to" be the target (for
     /// visits and travel); `spoken` makes a name after "to" the addressee, the target only when
@@ -34,11 +36,17 @@ pub(crate) enum Slot {
     Opening,
 }
 
+/// An actor with the tokens `start..end` its phrase covers.
+pub(crate) type Placed = (Actor, usize, usize);
+
 /// What the sentences so far tell about groups: the last one with listed members.
 #[derive(Debug, Default)]
 pub(crate) struct Context {
     pub last_group: Vec<Member>,
 }
+
+/// How far from its action an actor may be, in tokens.
+const REACH: usize = 60;
 
 /// Openers of chunks that may hold a subject.
 const SUBJECT_OPENERS: &[&str] = &["", ",", "and", "of", "from"];
@@ -61,7 +69,12 @@ pub(crate) fn find_actor(
     b: usize,
     slot: Slot,
     context: &mut Context,
-) -> Option<(Actor, usize, usize)> {
+) -> Option<Placed> {
+    // Actors stand near their action: a bounded stretch keeps run-on text linear.
+    let (a, b) = match slot {
+        Slot::Object { .. } | Slot::Agent | Slot::Opening => (a, b.min(a.saturating_add(REACH))),
+        Slot::Subject | Slot::Nearest | Slot::Last => (a.max(b.saturating_sub(REACH)), b),
+    };
     let (units, chunks) = analyse(doc, a, b);
     let chunk = pick_chunk(&units, &chunks, slot)?;
     let heads = noun_phrase(doc, &units, chunk);
@@ -130,12 +143,8 @@ fn noun_phrase<'u>(doc: &Doc, units: &'u [Unit], chunk: usize) -> Vec<&'u Unit> 
     let mut out: Vec<&Unit> = Vec::new();
     for unit in units.iter().filter(|u| u.chunk == chunk) {
         if let Some(last) = out.last() {
-            let joined = (last.end..unit.start).all(|i| {
-                let w = doc.word(i);
-                doc.in_title(i)
-                    || matches!(w, "'s" | "’s" | "-" | "'" | "’")
-                    || w.chars().next().is_some_and(char::is_uppercase)
-            });
+            let joined = (last.end..unit.start)
+                .all(|i| is_name_word(doc, i) || matches!(doc.word(i), "-" | "'" | "’"));
             if !joined {
                 break;
             }
@@ -187,7 +196,12 @@ fn describe(doc: &Doc, head: &Unit, chunk_units: &[&Unit], places: bool) -> Desc
             out.entity = mention.map(|m| m.entity);
             if let Some(entity) = entity {
                 out.name = entity.name.clone();
-                if entity.kind == EntityType::Person {
+                let country_named = countries::lookup(&entity.name)
+                    .filter(|p| matches!(p, Place::Country(_) | Place::Capital(_)));
+                if let (Some(place), true) = (country_named, matches!(next, "'s" | "’s")) {
+                    // "Jordan's King Abdullah II" with "Jordan" tagged as a person: the country.
+                    place_actor(&mut out, place, &written, next, places);
+                } else if entity.kind == EntityType::Person {
                     out.kind = ActorKind::Person;
                     out.country = entity.affiliation.as_ref().and_then(|a| a.country);
                 } else if let Some(place) =
@@ -205,7 +219,15 @@ fn describe(doc: &Doc, head: &Unit, chunk_units: &[&Unit], places: bool) -> Desc
                         EntityType::Norp => ActorKind::People,
                         _ => ActorKind::Organisation,
                     };
-                    out.country = entity.country.or_else(|| word_country(&entity.name));
+                    out.country = out
+                        .entity
+                        .and_then(|e| doc.entity_country(e))
+                        .or_else(|| {
+                            std::iter::once(&entity.name)
+                                .chain(&entity.aliases)
+                                .find_map(|n| groups::organisation_country(n))
+                        })
+                        .or_else(|| word_country(&entity.name));
                 }
             }
         }
@@ -262,7 +284,7 @@ fn describe(doc: &Doc, head: &Unit, chunk_units: &[&Unit], places: bool) -> Desc
 }
 
 /// Whether `word` after a demonym makes the phrase the state: "the Iranian government",
-/// "Serbian authorities", "the Kremlin administration".
+/// "Serbian authorities", "the Russian leadership".
 fn is_state_word(word: &str) -> bool {
     groups::is_state_head(word) || lexicon::is_institution(word)
 }
@@ -306,14 +328,11 @@ fn capital_entity(doc: &Doc, iso: &str) -> Option<(usize, String)> {
 fn unit_country(doc: &Doc, unit: &Unit) -> Option<&'static str> {
     match unit.kind {
         UnitKind::Mention(m) => {
-            let entity = doc
-                .entities
-                .mentions
-                .get(m)
-                .and_then(|m| doc.entities.entities.get(m.entity))?;
-            entity
-                .country
+            let index = doc.entities.mentions.get(m)?.entity;
+            let entity = doc.entities.entities.get(index)?;
+            doc.entity_country(index)
                 .or_else(|| entity.affiliation.as_ref().and_then(|a| a.country))
+                .or_else(|| groups::organisation_country(&entity.name))
                 .or_else(|| word_country(&entity.name))
         }
         UnitKind::Country(place) => place.country().map(|c| c.iso),

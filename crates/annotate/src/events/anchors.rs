@@ -11,6 +11,9 @@ use super::iso3::alpha3;
 use super::types::{EventAmount, EventDate, EventPlace};
 use super::units::{analyse, UnitKind};
 
+/// How far from the action (in tokens) its place may be named.
+const PLACE_REACH: usize = 40;
+
 /// How far from the action (in bytes) a money amount may be and still be its amount.
 const AMOUNT_REACH: usize = 160;
 
@@ -22,7 +25,10 @@ pub(crate) fn place(
     action: (usize, usize),
     taken: &[(usize, usize)],
 ) -> Option<EventPlace> {
-    let (units, chunks) = analyse(doc, sentence.0, sentence.1);
+    // Only names near the action: run-on text stays linear.
+    let from = sentence.0.max(action.0.saturating_sub(PLACE_REACH));
+    let to = sentence.1.min(action.1.saturating_add(PLACE_REACH));
+    let (units, chunks) = analyse(doc, from, to);
     let candidates = units.iter().filter(|u| {
         let opener = chunks.get(u.chunk).map_or("", |c| c.opener.as_str());
         (opener == "in" || opener == "at")
@@ -40,8 +46,7 @@ pub(crate) fn place(
     let (entity, country) = match best.kind {
         UnitKind::Mention(m) => {
             let mention = doc.entities.mentions.get(m)?;
-            let entity = doc.entities.entities.get(mention.entity)?;
-            (Some(mention.entity), entity.country)
+            (Some(mention.entity), doc.entity_country(mention.entity))
         }
         UnitKind::Country(place) => (None, place.country().map(|c| c.iso)),
         _ => (None, None),

@@ -17,10 +17,18 @@ pub(crate) struct Doc<'a> {
     mention: Vec<Option<usize>>,
     /// Whether each token is part of a role title ("Secretary of State").
     title: Vec<bool>,
+    /// The joined-text byte range of each mention.
+    mention_spans: Vec<Option<(usize, usize)>>,
+    /// The country (alpha-2) each entity's place resolved to, by entity index.
+    places: &'a [Option<&'static str>],
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(article: &'a ArticleText, entities: &'a ArticleEntities) -> Self {
+    pub fn new(
+        article: &'a ArticleText,
+        entities: &'a ArticleEntities,
+        places: &'a [Option<&'static str>],
+    ) -> Self {
         let text = article.text();
         let tokens = tokenize(text);
         let lower = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
@@ -31,9 +39,11 @@ impl<'a> Doc<'a> {
                 .find(|(b, _)| *b == span.block)
                 .map(|(_, s)| (s + span.start, s + span.end))
         };
+        let mention_spans: Vec<Option<(usize, usize)>> =
+            entities.mentions.iter().map(|m| joined(&m.span)).collect();
         let mut mention = vec![None; tokens.len()];
-        for (m, found) in entities.mentions.iter().enumerate() {
-            if let Some((start, end)) = joined(&found.span) {
+        for (m, span) in mention_spans.iter().enumerate() {
+            if let Some((start, end)) = *span {
                 let range = token_range(&tokens, start, end);
                 if let Some(slots) = mention.get_mut(range) {
                     slots.fill(Some(m));
@@ -57,7 +67,24 @@ impl<'a> Doc<'a> {
             lower,
             mention,
             title,
+            mention_spans,
+            places,
         }
+    }
+
+    /// The joined-text byte range of mention `m`.
+    pub fn mention_span(&self, m: usize) -> Option<(usize, usize)> {
+        self.mention_spans.get(m).copied().flatten()
+    }
+
+    /// The country (alpha-2) of entity `e`: the one the entities give, else the one its place
+    /// resolved to.
+    pub fn entity_country(&self, e: usize) -> Option<&'static str> {
+        self.entities
+            .entities
+            .get(e)
+            .and_then(|entity| entity.country)
+            .or_else(|| self.places.get(e).copied().flatten())
     }
 
     /// Token `i` as written; empty past the end.

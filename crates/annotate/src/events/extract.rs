@@ -15,12 +15,12 @@ use crate::amounts::Amount;
 use crate::sentence::Sentence;
 use crate::time::Timex;
 
-use super::actors::{find_actor, is_armed, Context, Slot};
+use super::actors::{find_actor, is_armed, Context, Placed, Slot};
 use super::anchors;
 use super::doc::Doc;
 use super::lexicon::{find_triggers, Part, Trigger};
 use super::modality::{adjust, modality};
-use super::types::{Actor, ActorKind, Event, EventType, Frame};
+use super::types::{ActorKind, Event, EventType, Frame, Modality};
 
 /// Words that open a sentence with an adjunct, ended by the first comma.
 const ADJUNCT_OPENERS: &[&str] = &[
@@ -154,6 +154,9 @@ const REPORTING: &[&str] = &[
 /// How far before "that" a reporting verb may be (a date or an addressee may stand between).
 const REPORT_REACH: usize = 4;
 
+/// How many tokens before an action its verb group is read from.
+const LOOK_BACK: usize = 12;
+
 /// How many tokens before a participle or noun its source may be.
 const NEAR: usize = 10;
 
@@ -170,6 +173,7 @@ pub(crate) fn sentence_events(
     let words = doc.lower_range(s0, s1);
     let main = main_clause_start(&words) + s0;
     let found_all = find_triggers(&words);
+    let mut previous: Option<Previous> = None;
     for (k, &found) in found_all.iter().enumerate() {
         // "is prepared to impose martial law": the offer is the imposing, held out.
         let offered = found_all
@@ -183,11 +187,42 @@ pub(crate) fn sentence_events(
             end: found.end + s0,
             ..found
         };
-        if let Some(event) = event(doc, sentence, main, trigger, timexes, amounts, context) {
+        let found = event(
+            doc,
+            sentence,
+            main,
+            trigger,
+            previous.as_ref(),
+            (timexes, amounts),
+            context,
+        );
+        if let Some((event, source, target)) = found {
+            previous = Some(Previous {
+                end: trigger.end,
+                event_type: event.event_type,
+                modality: event.modality,
+                source,
+                target,
+            });
             out.push(event);
         }
     }
 }
+
+/// What an action leaves to an infinitive right after it: "urged Iran to return" (Iran returns,
+/// if it does), "will travel to Moscow to meet Putin" (the meeting is planned too).
+#[derive(Debug, Clone)]
+struct Previous {
+    /// One past its last token.
+    end: usize,
+    event_type: EventType,
+    modality: Modality,
+    source: Option<Placed>,
+    target: Option<Placed>,
+}
+
+/// How far after the previous action an infinitive may take from it, in tokens.
+const INFINITIVE_REACH: usize = 8;
 
 /// Token offset (within the sentence) where the main clause starts: after an opening adjunct.
 fn main_clause_start(words: &[&str]) -> usize {
@@ -206,13 +241,17 @@ fn event(
     sentence: &Sentence,
     main: usize,
     trigger: Trigger,
-    timexes: &[Timex],
-    amounts: &[Amount],
+    previous: Option<&Previous>,
+    (timexes, amounts): (&[Timex], &[Amount]),
     context: &mut Context,
-) -> Option<Event> {
+) -> Option<(Event, Option<Placed>, Option<Placed>)> {
     let (s0, s1) = (sentence.tokens.start, sentence.tokens.end);
     let clause_start = if trigger.start >= main { main } else { s0 };
-    let before = doc.lower_range(s0, trigger.start);
+    // The verb group and its modality lie just before the action.
+    let before = doc.lower_range(
+        trigger.start.saturating_sub(LOOK_BACK).max(s0),
+        trigger.start,
+    );
     let prev = before.last().copied().unwrap_or("");
     let first_word = doc.lower(trigger.start);
     let nominal = trigger.part == Part::Noun || DETERMINERS.contains(&prev);
@@ -227,12 +266,27 @@ fn event(
         !nominal && !be_before && first_word.ends_with("ing") && prev != "to" && prev != "of";
     let clause_end = clause_end(doc, trigger.end, s1);
     let places = matches!(trigger.frame, Some(Frame::Visit | Frame::Travel));
+    // "complained to the UN over ...", "appealed to the UN for ...": the addressee.
     let spoken = matches!(
         trigger.event_type,
-        EventType::Demand | EventType::Disapprove | EventType::Threaten | EventType::Reject
+        EventType::Demand | EventType::Disapprove
     );
 
-    let (source, target) = if first_word == "must" {
+    // An infinitive right after another action: "urged Iran to return", "will travel ... to meet".
+    let governing = previous.filter(|p| {
+        prev == "to" && p.end <= trigger.start && trigger.start - p.end <= INFINITIVE_REACH
+    });
+    // "urged Iran to return": the one urged is the one to act.
+    let controller = governing
+        .filter(|p| p.event_type == EventType::Demand)
+        .and_then(|p| p.target.clone())
+        .filter(|(_, _, end)| end + 1 == trigger.start);
+
+    let (source, target) = if let Some(controller) = controller {
+        let slot = Slot::Object { places, spoken };
+        let target = find_actor(doc, trigger.end, clause_end, slot, context);
+        (Some(controller), target)
+    } else if first_word == "must" {
         let target = find_actor(doc, clause_start, trigger.start, Slot::Last, context);
         let target_start = target.as_ref().map_or(trigger.start, |t| t.1);
         let source = find_actor(doc, clause_start, target_start, Slot::Subject, context);
@@ -248,6 +302,9 @@ fn event(
                 let window = (trigger.end + NEAR).min(clause_end);
                 find_actor(doc, trigger.end, window, Slot::Agent, context)
             })
+            // "Yellen's visit to Kyiv to announce $1.25 billion in assistance": the actor of
+            // the action before it in the sentence.
+            .or_else(|| previous.and_then(|p| p.source.clone()))
             .or_else(|| subject(doc, clause_start, trigger.start, context));
         let window = (trigger.end + NEAR).min(clause_end);
         let target = find_actor(
@@ -274,7 +331,11 @@ fn event(
     if source.is_none() && target.is_none() {
         return None;
     }
-    let modality = modality(&before);
+    let modality = match governing {
+        Some(p) if p.event_type == EventType::Demand => Modality::Hypothetical,
+        Some(p) if p.modality != Modality::Asserted => p.modality,
+        _ => modality(&before),
+    };
     let mut event_type = adjust(trigger.event_type, modality);
     if trigger.event_type == EventType::Protest
         && first_word.starts_with("protest")
@@ -312,7 +373,7 @@ fn event(
         .tokens
         .get(trigger.start)
         .map_or(sentence.start, |t| t.start);
-    Some(Event {
+    let event = Event {
         event_type,
         frame: trigger.frame,
         trigger: doc.slice(trigger.start, trigger.end).to_string(),
@@ -320,24 +381,20 @@ fn event(
         nominal,
         main_clause: trigger.start >= main,
         modality,
-        source: source.map(|(a, _, _)| a),
-        target: target.map(|(a, _, _)| a),
+        source: source.as_ref().map(|(a, _, _)| a.clone()),
+        target: target.as_ref().map(|(a, _, _)| a.clone()),
         place: anchors::place(doc, (s0, s1), (trigger.start, trigger.end), &taken),
         date: anchors::date(doc, timexes, sentence_bytes, at),
         amount: anchors::amount(doc, amounts, sentence_bytes, at),
         evidence: doc.slice(s0, s1).to_string(),
         evidence_span: doc.span(s0, s1)?,
-    })
+    };
+    Some((event, source, target))
 }
 
 /// The subject of a verb at token `verb`, in a clause starting at `start`: after "that", the
 /// complement clause's subject; in a relative clause, the name before "who" or "which".
-fn subject(
-    doc: &Doc,
-    start: usize,
-    verb: usize,
-    context: &mut Context,
-) -> Option<(Actor, usize, usize)> {
+fn subject(doc: &Doc, start: usize, verb: usize, context: &mut Context) -> Option<Placed> {
     let link = (start..verb)
         .rev()
         .find(|&i| CLAUSE_LINKS.contains(&doc.lower(i)));

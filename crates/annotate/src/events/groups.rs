@@ -112,6 +112,58 @@ const INTERNATIONAL: &[&str] = &[
     "Warsaw Pact",
 ];
 
+/// Well-known institutions, parties and armed groups by name as written (without a leading
+/// "the"), with the country (alpha-2) they belong to, as actor dictionaries of event coders list
+/// them.
+const ORGANISATIONS: &[(&str, &str)] = &[
+    ("White House", "US"),
+    ("Pentagon", "US"),
+    ("State Department", "US"),
+    ("Congress", "US"),
+    ("CIA", "US"),
+    ("FBI", "US"),
+    ("Kremlin", "RU"),
+    ("Duma", "RU"),
+    ("Downing Street", "GB"),
+    ("Whitehall", "GB"),
+    ("Elysee", "FR"),
+    ("Élysée", "FR"),
+    ("Bundestag", "DE"),
+    ("Knesset", "IL"),
+    ("Mossad", "IL"),
+    ("IDF", "IL"),
+    ("Hamas", "PS"),
+    ("Fatah", "PS"),
+    ("PLO", "PS"),
+    ("Palestine Liberation Organization", "PS"),
+    ("Islamic Jihad", "PS"),
+    ("Hezbollah", "LB"),
+    ("Hizbollah", "LB"),
+    ("Hizbullah", "LB"),
+    ("Amal", "LB"),
+    ("Taliban", "AF"),
+    ("al-Shabaab", "SO"),
+    ("Boko Haram", "NG"),
+    ("FARC", "CO"),
+    ("ELN", "CO"),
+    ("UNITA", "AO"),
+    ("MPLA", "AO"),
+    ("ANC", "ZA"),
+    ("PKK", "TR"),
+    ("Houthis", "YE"),
+    ("Houthi", "YE"),
+    ("IRGC", "IR"),
+    ("Revolutionary Guards", "IR"),
+    ("Sinn Fein", "GB"),
+    ("IRA", "GB"),
+    ("ETA", "ES"),
+    ("LTTE", "LK"),
+    ("Tamil Tigers", "LK"),
+    ("Liberation Tigers of Tamil Eelam", "LK"),
+    ("Muslim Brotherhood", "EG"),
+    ("Wagner", "RU"),
+];
+
 /// Words after a demonym or country that make it the state acting: "the Iranian government",
 /// "Serbian authorities", "the Bush administration".
 const STATE_HEADS: &[&str] = &[
@@ -194,6 +246,15 @@ pub(crate) fn names_international(name: &str) -> bool {
         })
 }
 
+/// The country (alpha-2) of a well-known institution, party or armed group named `name`.
+pub(crate) fn organisation_country(name: &str) -> Option<&'static str> {
+    let name = strip_the(name);
+    ORGANISATIONS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, iso)| *iso)
+}
+
 /// Whether `word` after a demonym makes the phrase the state.
 pub(crate) fn is_state_head(word: &str) -> bool {
     STATE_HEADS.contains(&word)
@@ -227,6 +288,8 @@ mod tests {
         assert!(!is_international("UNITA"));
         assert!(is_collective_head("powers") && is_collective_modifier("Western"));
         assert!(is_state_head("government") && !is_state_head("people"));
+        assert_eq!(organisation_country("the Kremlin"), Some("RU"));
+        assert_eq!(organisation_country("Kremlin Palace"), None);
         assert!(is_military("troops") && !is_military("doctors"));
         assert!(INTERNATIONAL
             .iter()

@@ -272,6 +272,11 @@ pub(crate) fn alpha3(alpha2: &str) -> Option<&'static str> {
         .map(|(_, a3)| *a3)
 }
 
+/// Whether `code` is an alpha-3 code of the table.
+pub(crate) fn is_alpha3(code: &str) -> bool {
+    PAIRS.iter().any(|(_, a3)| *a3 == code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,6 +287,7 @@ mod tests {
         assert_eq!(alpha3("KG"), Some("KGZ"));
         assert_eq!(alpha3("SU"), Some("SUN"));
         assert_eq!(alpha3("ZZ"), None);
+        assert!(is_alpha3("IRN") && !is_alpha3("IGO"));
         assert!(PAIRS.windows(2).all(|w| w[0].0 < w[1].0));
     }
 }

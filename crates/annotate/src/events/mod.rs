@@ -22,6 +22,9 @@
 //!    promised cooperative act into AGREE and an announced coercive one into THREATEN;
 //! 5. `anchors`: the place after "in" or "at", the nearest time expression and money amount.
 //!
+//! [`place_countries`] gives cities and regions their country through the geo resolver, for
+//! [`find_events_with_places`].
+//!
 //! Countries are ISO 3166-1 alpha-3 codes (`iso3`). Pure: no IO, and no input makes it panic.
 
 mod actors;
@@ -32,11 +35,13 @@ mod groups;
 mod iso3;
 mod lexicon;
 mod modality;
+mod places;
 #[cfg(test)]
 mod tests;
 mod types;
 mod units;
 
+pub use places::place_countries;
 pub use types::{
     Actor, ActorKind, Event, EventAmount, EventDate, EventPlace, EventType, Frame, Member, Modality,
 };
@@ -58,7 +63,20 @@ pub fn find_events(
     timexes: &[Timex],
     amounts: &[Amount],
 ) -> Vec<Event> {
-    let doc = doc::Doc::new(article, entities);
+    find_events_with_places(article, entities, &[], timexes, amounts)
+}
+
+/// [`find_events`], with the country (ISO 3166-1 alpha-2) each entity's place resolved to, by
+/// entity index ([`place_countries`]): cities and regions then give their country to the actors
+/// and places they are ("Abidjan" acts for Ivory Coast).
+pub fn find_events_with_places(
+    article: &ArticleText,
+    entities: &ArticleEntities,
+    places: &[Option<&'static str>],
+    timexes: &[Timex],
+    amounts: &[Amount],
+) -> Vec<Event> {
+    let doc = doc::Doc::new(article, entities, places);
     let mut context = actors::Context::default();
     let mut out = Vec::new();
     for sentence in split_sentences(doc.text, &doc.tokens) {
@@ -70,6 +88,11 @@ pub fn find_events(
 /// The ISO 3166-1 alpha-3 code for an alpha-2 code (the entities' country codes).
 pub fn alpha3(alpha2: &str) -> Option<&'static str> {
     iso3::alpha3(alpha2)
+}
+
+/// Whether `code` is an ISO 3166-1 alpha-3 country code (or a former state's).
+pub fn is_country_code(code: &str) -> bool {
+    iso3::is_alpha3(code)
 }
 
 /// The event that best stands for a sentence's events: the first of its main clause, actions

@@ -303,3 +303,80 @@ fn every_word_a_name_and_odd_spans_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn infinitives_take_the_one_urged_and_the_plan() {
+    let found = events(
+        "The E3 urged Iran to return to the deal.",
+        &[("E3", "ORG"), ("Iran", "LOC")],
+    );
+    let back = found
+        .iter()
+        .find(|e| e.trigger == "return")
+        .expect("the return is found");
+    assert_eq!(source(back).country, Some("IRN"));
+    assert_eq!(back.modality, Modality::Hypothetical);
+    let found = events(
+        "Erdogan will travel to Moscow next week to meet Putin.",
+        &[("Erdogan", "PER"), ("Moscow", "LOC"), ("Putin", "PER")],
+    );
+    let meet = found
+        .iter()
+        .find(|e| e.frame == Some(Frame::Meet))
+        .expect("the meeting is found");
+    assert_eq!(meet.modality, Modality::Future);
+    assert_eq!(target(meet).name, "Putin");
+}
+
+#[test]
+fn run_on_text_is_read_whole() {
+    let clause = "Iran met France and rejected Germany in Paris, ";
+    let text = clause.repeat(400);
+    let found = events(
+        &text,
+        &[
+            ("Iran", "LOC"),
+            ("France", "LOC"),
+            ("Germany", "LOC"),
+            ("Paris", "LOC"),
+        ],
+    );
+    // Every clause's two actions are found, each with its own actors.
+    assert_eq!(found.len(), 800);
+    assert!(found
+        .iter()
+        .filter(|e| e.event_type == EventType::Reject)
+        .all(|e| target(e).country == Some("DEU")));
+}
+
+#[test]
+fn cities_give_their_country_through_the_resolver() {
+    use crate::geo::Resolver;
+    // A city the country table does not know (GeoNames fields, rounded).
+    let gazetteer = crate::geo::Gazetteer::from_tsv(
+        "2293538\tAbidjan\t\tCI\t82\t5.35\t-4.0\t3677115\tP\tPPLA\n",
+    );
+    let resolver = Resolver::new(&gazetteer);
+    let paragraph = "Rebels from the north attacked Abidjan. Abidjan is calm.";
+    let article = ArticleText::from_texts(None, &[], &[paragraph]);
+    let text = article.text();
+    let mentions: Vec<EntityMention> = text
+        .match_indices("Abidjan")
+        .map(|(start, name)| EntityMention {
+            start,
+            end: start + name.len(),
+            kind: "LOC".to_string(),
+        })
+        .collect();
+    let entities = link_mentions(&article, &mentions, &Gazetteer::default());
+    let places = place_countries(&resolver, &article, &entities);
+    assert_eq!(places.iter().flatten().collect::<Vec<_>>(), [&"CI"]);
+    let found = find_events_with_places(&article, &entities, &places, &[], &[]);
+    let attack = main_event(&found).expect("the attack is found");
+    assert_eq!(attack.event_type, EventType::Fight);
+    assert_eq!(target(attack).country, Some("CIV"));
+    // Without the resolver the city has no country.
+    let bare = find_events(&article, &entities, &[], &[]);
+    let attack = main_event(&bare).expect("the attack is found");
+    assert_eq!(target(attack).country, None);
+}

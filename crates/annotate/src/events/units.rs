@@ -250,7 +250,7 @@ mod tests {
             &["Western powers, including France and Britain (UK), met in Paris."],
         );
         let entities = ArticleEntities::default();
-        let doc = Doc::new(&article, &entities);
+        let doc = Doc::new(&article, &entities, &[]);
         let (units, chunks) = analyse(&doc, 0, doc.tokens.len());
         let names: Vec<&str> = units.iter().map(|u| doc.slice(u.start, u.end)).collect();
         assert_eq!(names, ["Western powers", "France", "Britain", "Paris"]);
