@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use chancery_annotate::amounts::find_amounts;
 use chancery_annotate::entities::{annotate_article, ArticleEntities, ArticleText, BlockKind};
-use chancery_annotate::events::find_events;
+use chancery_annotate::events;
 use chancery_annotate::geo::{Gazetteer, Resolver};
 use chancery_annotate::quotes::find_quotes;
 use chancery_annotate::time::{self, find_timexes};
@@ -192,10 +192,17 @@ pub fn annotate(article: &mut Article, annotator: Option<&Annotator>) {
         .iter()
         .map(|q| statements::quote_record(q, &found))
         .collect();
-    article.events = find_events(&text, &found, &timexes, &amounts)
+    // The country of each entity's resolved place, so events placed in a city know its country.
+    let place_countries: Vec<Option<&'static str>> = article
+        .entities
         .iter()
-        .map(|e| statements::event_record(e, &found))
+        .map(|e| e.place.as_ref().and_then(|p| events::alpha3(&p.country)))
         .collect();
+    article.events =
+        events::find_events_with_places(&text, &found, &place_countries, &timexes, &amounts)
+            .iter()
+            .map(|e| statements::event_record(e, &found))
+            .collect();
 }
 
 /// Offset of each block's text in the joined text of [`ArticleText`]: title, captions and
