@@ -19,7 +19,11 @@ pub struct BCubed {
 pub fn b_cubed<P: Eq + Hash, G: Eq + Hash>(predicted: &[P], gold: &[G]) -> BCubed {
     let n = predicted.len().min(gold.len());
     if n == 0 {
-        return BCubed { precision: 1.0, recall: 1.0, f1: 1.0 };
+        return BCubed {
+            precision: 1.0,
+            recall: 1.0,
+            f1: 1.0,
+        };
     }
     let mut predicted_size: HashMap<&P, usize> = HashMap::new();
     let mut gold_size: HashMap<&G, usize> = HashMap::new();
@@ -36,8 +40,16 @@ pub fn b_cubed<P: Eq + Hash, G: Eq + Hash>(predicted: &[P], gold: &[G]) -> BCube
         recall += shared / gold_size[g] as f64;
     }
     let (precision, recall) = (precision / n as f64, recall / n as f64);
-    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-    BCubed { precision, recall, f1 }
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    BCubed {
+        precision,
+        recall,
+        f1,
+    }
 }
 
 /// The adjusted Rand index of `predicted` against `gold`.

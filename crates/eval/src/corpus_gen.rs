@@ -80,7 +80,10 @@ fn pseudo_word(mut n: u32, namespace: u32, capitalised: bool) -> String {
     }
     if capitalised {
         let mut chars = word.chars();
-        chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or(word)
+        chars
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+            .unwrap_or(word)
     } else {
         word
     }
@@ -89,7 +92,13 @@ fn pseudo_word(mut n: u32, namespace: u32, capitalised: bool) -> String {
 impl ArticleStream {
     /// A stream of `total` articles.
     pub fn new(total: usize, seed: u64) -> Self {
-        Self { rng: Rng(seed), total, produced: 0, stories: Vec::new(), recent: Vec::new() }
+        Self {
+            rng: Rng(seed),
+            total,
+            produced: 0,
+            stories: Vec::new(),
+            recent: Vec::new(),
+        }
     }
 
     fn date(&self) -> NaiveDate {
@@ -105,12 +114,18 @@ impl ArticleStream {
 
     fn original(&mut self, story_index: u32) -> GeneratedArticle {
         let story = self.stories[story_index as usize].clone();
-        let person = |rng: &mut Rng| pseudo_word(story.people[rng.below(story.people.len())], 7, true);
+        let person =
+            |rng: &mut Rng| pseudo_word(story.people[rng.below(story.people.len())], 7, true);
         let place = pseudo_word(story.place, 13, true);
-        let topic = |rng: &mut Rng| pseudo_word(story.topic[rng.below(story.topic.len())], 3, false);
+        let topic =
+            |rng: &mut Rng| pseudo_word(story.topic[rng.below(story.topic.len())], 3, false);
         let mut title = vec![person(&mut self.rng)];
         for _ in 0..5 {
-            title.push(if self.rng.chance(0.5) { topic(&mut self.rng) } else { self.general_word() });
+            title.push(if self.rng.chance(0.5) {
+                topic(&mut self.rng)
+            } else {
+                self.general_word()
+            });
         }
         title.push(place.clone());
         let mut body = String::new();
@@ -135,7 +150,10 @@ impl ArticleStream {
         let entities = story
             .people
             .iter()
-            .map(|&p| NamedEntity { name: pseudo_word(p, 7, true), kind: EntityKind::Person })
+            .map(|&p| NamedEntity {
+                name: pseudo_word(p, 7, true),
+                kind: EntityKind::Person,
+            })
             .collect();
         GeneratedArticle {
             title: title.join(" "),
@@ -173,10 +191,18 @@ impl ArticleStream {
     }
 
     fn new_story(&mut self) -> u32 {
-        let topic = (0..12).map(|_| self.rng.below(TOPIC_WORDS as usize) as u32).collect();
-        let people = (0..3).map(|_| self.rng.below(PEOPLE as usize) as u32).collect();
+        let topic = (0..12)
+            .map(|_| self.rng.below(TOPIC_WORDS as usize) as u32)
+            .collect();
+        let people = (0..3)
+            .map(|_| self.rng.below(PEOPLE as usize) as u32)
+            .collect();
         let place = self.rng.below(PLACES as usize) as u32;
-        self.stories.push(Story { topic, people, place });
+        self.stories.push(Story {
+            topic,
+            people,
+            place,
+        });
         (self.stories.len() - 1) as u32
     }
 }
@@ -223,7 +249,10 @@ mod tests {
         let a: Vec<GeneratedArticle> = ArticleStream::new(300, 5).collect();
         let b: Vec<GeneratedArticle> = ArticleStream::new(300, 5).collect();
         assert_eq!(a.len(), 300);
-        assert!(a.iter().zip(&b).all(|(x, y)| x.body == y.body && x.title == y.title));
+        assert!(a
+            .iter()
+            .zip(&b)
+            .all(|(x, y)| x.body == y.body && x.title == y.title));
         let copies = a.iter().filter(|x| x.copy).count();
         assert!((30..90).contains(&copies), "{copies}");
         assert_ne!(pseudo_word(1, 0, false), pseudo_word(2, 0, false));

@@ -49,6 +49,9 @@ pub struct StoriesArgs {
     /// Days of date decay (default: the library's).
     #[arg(long)]
     pub date_decay: Option<f64>,
+    /// Days outside a story's dates beyond which it is not considered (default: the library's).
+    #[arg(long)]
+    pub max_gap: Option<i64>,
     /// Article features used to look up candidate stories (default: the library's).
     #[arg(long)]
     pub query_features: Option<usize>,
@@ -70,6 +73,7 @@ impl StoriesArgs {
             threshold_growth: self.threshold_growth.unwrap_or(default.threshold_growth),
             title_weight: self.title_weight.unwrap_or(default.title_weight),
             date_decay_days: self.date_decay.unwrap_or(default.date_decay_days),
+            max_date_gap_days: self.max_gap.unwrap_or(default.max_date_gap_days),
             query_features: self.query_features.unwrap_or(default.query_features),
             index_features: self.index_features.unwrap_or(default.index_features),
             doc_features: self.doc_features.unwrap_or(default.doc_features),
@@ -90,14 +94,22 @@ pub fn run(args: &StoriesArgs) -> Result<()> {
     let docs = read_corpus(&args.dir)?;
     let model = match &args.model {
         Some(path) => {
-            let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-            Some(NerModel::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?)
+            let bytes =
+                std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+            Some(
+                NerModel::from_bytes(&bytes)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
+            )
         }
         None => None,
     };
     println!(
         "entities: {}",
-        if model.is_some() { "named-entity model" } else { "capitalised phrases" }
+        if model.is_some() {
+            "named-entity model"
+        } else {
+            "capitalised phrases"
+        }
     );
     let prepared: Vec<Prepared> = docs
         .into_iter()
@@ -107,7 +119,11 @@ pub fn run(args: &StoriesArgs) -> Result<()> {
                 Some(model) => model_entities(model, &text),
                 None => (capitalised_phrases(&text), Vec::new()),
             };
-            Prepared { doc, entities, places }
+            Prepared {
+                doc,
+                entities,
+                places,
+            }
         })
         .collect();
     let gold_stories: std::collections::HashSet<(u32, bool)> =
@@ -117,7 +133,11 @@ pub fn run(args: &StoriesArgs) -> Result<()> {
         "{} documents, {} gold stories, {} topics; {dated} with a stated date",
         prepared.len(),
         gold_stories.len(),
-        gold_stories.iter().map(|g| g.0).collect::<std::collections::HashSet<_>>().len()
+        gold_stories
+            .iter()
+            .map(|g| g.0)
+            .collect::<std::collections::HashSet<_>>()
+            .len()
     );
     let order: Vec<usize> = (0..prepared.len()).collect();
     let config = args.config();
@@ -176,11 +196,21 @@ fn cluster(
                 .filter(|&i| predicted[i] == summary.id.0)
                 .map(|i| prepared[i].doc.name.as_str())
                 .collect();
-            println!("story {} «{}» {:?}: {}", summary.id.0, summary.title, summary.first_date, members.join(" "));
+            println!(
+                "story {} «{}» {:?}: {}",
+                summary.id.0,
+                summary.title,
+                summary.first_date,
+                members.join(" ")
+            );
         }
     }
     let gold: Vec<(u32, bool)> = prepared.iter().map(|p| p.doc.gold_story()).collect();
-    Ok((b_cubed(&predicted, &gold), adjusted_rand_index(&predicted, &gold), index.len()))
+    Ok((
+        b_cubed(&predicted, &gold),
+        adjusted_rand_index(&predicted, &gold),
+        index.len(),
+    ))
 }
 
 /// The model's entities, each name once: places (LOC) apart, the others with their kind.
@@ -203,7 +233,10 @@ fn model_entities(model: &NerModel, text: &str) -> (Vec<NamedEntity>, Vec<String
             _ => EntityKind::Misc,
         };
         if !entities.iter().any(|e| e.name == name) {
-            entities.push(NamedEntity { name: name.to_owned(), kind });
+            entities.push(NamedEntity {
+                name: name.to_owned(),
+                kind,
+            });
         }
     }
     (entities, places)
@@ -237,7 +270,13 @@ pub fn capitalised_phrases(text: &str) -> Vec<NamedEntity> {
     }
     names.sort();
     names.dedup();
-    names.into_iter().map(|name| NamedEntity { name, kind: EntityKind::Misc }).collect()
+    names
+        .into_iter()
+        .map(|name| NamedEntity {
+            name,
+            kind: EntityKind::Misc,
+        })
+        .collect()
 }
 
 fn flush(run: &mut Vec<&str>, starts_sentence: bool, names: &mut Vec<String>) {
@@ -249,10 +288,49 @@ fn flush(run: &mut Vec<&str>, starts_sentence: bool, names: &mut Vec<String>) {
 
 /// Capitalised words that name nothing.
 const FUNCTION_WORDS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "This",
-    "That", "His", "Her", "Their", "Its", "Mr", "Mrs", "Ms", "Dr", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "This",
+    "That",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 #[cfg(test)]
