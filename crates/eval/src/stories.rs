@@ -147,7 +147,7 @@ pub fn run(args: &StoriesArgs) -> Result<()> {
     let mut f1s = Vec::new();
     for seed in 0..args.shuffles {
         let mut shuffled = order.clone();
-        shuffle(&mut shuffled, 0x5707_1e5 + seed);
+        shuffle(&mut shuffled, 0x0570_71e5 + seed);
         let (scores, ari, stories) = cluster(&prepared, &shuffled, &config, false)?;
         println!("shuffle {seed}: {stories} stories");
         print_scores("  ", scores, ari);
@@ -280,7 +280,7 @@ pub fn capitalised_phrases(text: &str) -> Vec<NamedEntity> {
 }
 
 fn flush(run: &mut Vec<&str>, starts_sentence: bool, names: &mut Vec<String>) {
-    if !run.is_empty() && !(starts_sentence && run.len() == 1) {
+    if run.len() > 1 || (run.len() == 1 && !starts_sentence) {
         names.push(run.join(" "));
     }
     run.clear();

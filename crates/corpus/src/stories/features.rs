@@ -28,7 +28,7 @@ pub(crate) type SparseVector = Vec<(u32, f32)>;
 /// Salts keeping the three kinds of feature apart in one vocabulary.
 const WORD: u64 = 0x776f_7264;
 const ENTITY: u64 = 0x656e_7469_7479;
-const PLACE: u64 = 0x706c_6163_65;
+const PLACE: u64 = 0x0070_6c61_6365;
 
 impl Vocabulary {
     fn intern(&mut self, kind: u64, text: &str) -> u32 {
