@@ -12,7 +12,6 @@ pub(crate) fn mix64(mut x: u64) -> u64 {
 
 /// A 64-bit hash of a byte string: FNV-1a over the bytes, then mixed so that similar strings get
 /// unrelated hashes. `text::for_each_word_hash` computes the same hash word by word.
-#[cfg(test)]
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in bytes {

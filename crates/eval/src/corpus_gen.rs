@@ -28,8 +28,6 @@ pub struct GeneratedArticle {
     pub places: Vec<String>,
     /// Whether it is a syndicated copy of an earlier article.
     pub copy: bool,
-    /// The story it was written for.
-    pub story: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -46,8 +44,8 @@ pub struct ArticleStream {
     total: usize,
     produced: usize,
     stories: Vec<Story>,
-    /// Recent originals, for syndication: (story, article).
-    recent: Vec<(u32, GeneratedArticle)>,
+    /// Recent originals, for syndication.
+    recent: Vec<GeneratedArticle>,
 }
 
 const GENERAL_WORDS: u32 = 4000;
@@ -163,7 +161,6 @@ impl ArticleStream {
             entities,
             places: vec![place],
             copy: false,
-            story: story_index,
         }
     }
 
@@ -215,7 +212,7 @@ impl Iterator for ArticleStream {
             return None;
         }
         let article = if !self.recent.is_empty() && self.rng.chance(0.2) {
-            let (_, original) = self.recent[self.rng.below(self.recent.len())].clone();
+            let original = self.recent[self.rng.below(self.recent.len())].clone();
             self.syndicate(&original)
         } else {
             let story = if self.stories.is_empty() || self.rng.chance(0.15) {
@@ -228,10 +225,10 @@ impl Iterator for ArticleStream {
             };
             let article = self.original(story);
             if self.recent.len() < RECENT_ARTICLES {
-                self.recent.push((story, article.clone()));
+                self.recent.push(article.clone());
             } else {
                 let slot = self.rng.below(RECENT_ARTICLES);
-                self.recent[slot] = (story, article.clone());
+                self.recent[slot] = article.clone();
             }
             article
         };

@@ -49,6 +49,9 @@ pub struct StoriesArgs {
     /// Days of date decay (default: the library's).
     #[arg(long)]
     pub date_decay: Option<f64>,
+    /// Days outside a story's dates beyond which it is not considered (default: the library's).
+    #[arg(long)]
+    pub max_gap: Option<i64>,
     /// Article features used to look up candidate stories (default: the library's).
     #[arg(long)]
     pub query_features: Option<usize>,
@@ -70,6 +73,7 @@ impl StoriesArgs {
             threshold_growth: self.threshold_growth.unwrap_or(default.threshold_growth),
             title_weight: self.title_weight.unwrap_or(default.title_weight),
             date_decay_days: self.date_decay.unwrap_or(default.date_decay_days),
+            max_date_gap_days: self.max_gap.unwrap_or(default.max_date_gap_days),
             query_features: self.query_features.unwrap_or(default.query_features),
             index_features: self.index_features.unwrap_or(default.index_features),
             doc_features: self.doc_features.unwrap_or(default.doc_features),
@@ -143,7 +147,7 @@ pub fn run(args: &StoriesArgs) -> Result<()> {
     let mut f1s = Vec::new();
     for seed in 0..args.shuffles {
         let mut shuffled = order.clone();
-        shuffle(&mut shuffled, 0x5707_1e5 + seed);
+        shuffle(&mut shuffled, 0x0570_71e5 + seed);
         let (scores, ari, stories) = cluster(&prepared, &shuffled, &config, false)?;
         println!("shuffle {seed}: {stories} stories");
         print_scores("  ", scores, ari);
@@ -276,7 +280,7 @@ pub fn capitalised_phrases(text: &str) -> Vec<NamedEntity> {
 }
 
 fn flush(run: &mut Vec<&str>, starts_sentence: bool, names: &mut Vec<String>) {
-    if !run.is_empty() && !(starts_sentence && run.len() == 1) {
+    if run.len() > 1 || (run.len() == 1 && !starts_sentence) {
         names.push(run.join(" "));
     }
     run.clear();

@@ -176,8 +176,8 @@ mod tests {
     #[test]
     fn bins_agree_about_as_often_as_the_jaccard_similarity() {
         // Two sets of 400 elements sharing 300: Jaccard 300 / 500 = 0.6.
-        let a: Vec<u64> = (0..400).map(|i| mix64(i)).collect();
-        let b: Vec<u64> = (100..500).map(|i| mix64(i)).collect();
+        let a: Vec<u64> = (0..400).map(mix64).collect();
+        let b: Vec<u64> = (100..500).map(mix64).collect();
         let mut agree = 0usize;
         let trials = 200u64;
         for seed in 0..trials {

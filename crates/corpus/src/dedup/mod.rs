@@ -4,8 +4,9 @@
 //! `k`-word shingles give the MinHash signature whose bands find candidates, and every candidate
 //! is verified by the real Jaccard similarity of the two shingle sets, so a reported match is
 //! never a guess. An article that matches joins the group of its most similar verified match
-//! (when only groups are wanted, of the first one verified, candidates taken by signature
-//! agreement, the best estimate of similarity); otherwise it starts a group of its own.
+//! (when only groups are wanted, of the first one verified, candidates taken by the number of
+//! bands they share, an estimate of similarity that costs nothing); otherwise it starts a group
+//! of its own.
 //!
 //! A group's canonical article is the earliest-dated member; among members with the same (or no)
 //! date, the one with more words, then the one added first. Dated members come before undated
@@ -61,7 +62,7 @@ pub struct DedupConfig {
     /// Seed of the MinHash permutations; indexes to be compared must share it.
     pub seed: u64,
     /// Verify every candidate and report every earlier article at or above the threshold
-    /// (`true`), or stop at the first verified match, trying candidates by signature agreement,
+    /// (`true`), or stop at the first verified match, trying candidates by the bands they share,
     /// which is all grouping needs (`false`, the default and several times faster in corpora
     /// rich in copies).
     pub all_matches: bool,
@@ -188,8 +189,6 @@ pub struct DedupIndex {
     keys: Vec<u64>,
     candidates: Vec<u32>,
     probe: SetProbe,
-    /// Per article, the last addition that took it as a candidate, so each is verified once.
-    visited: Vec<u32>,
     /// Fewest agreeing sketch bins with which a pair is still verified exactly, by the number
     /// of independent bins (the smaller of the two articles' filled bins).
     min_agreeing_bins: Vec<u16>,
@@ -227,7 +226,6 @@ impl DedupIndex {
             keys: Vec::new(),
             candidates: Vec::new(),
             probe: SetProbe::default(),
-            visited: Vec::new(),
             min_agreeing_bins: (0..=SKETCH_BINS)
                 .map(|filled| min_agreeing_bins(config.threshold, filled))
                 .collect(),
@@ -291,7 +289,6 @@ impl DedupIndex {
         self.update_canonical(group, doc);
         self.exact.entry(key.exact).or_insert(doc);
         self.tables.insert(doc, &self.keys);
-        self.visited.push(0);
         self.stats.articles += 1;
         let mut matches = matches;
         matches.sort_by_key(|&(id, _)| id);
@@ -307,9 +304,17 @@ impl DedupIndex {
     fn verified_matches(&mut self, start: u64, len: u32) -> Vec<(DocId, f64)> {
         self.candidates.clear();
         self.tables.candidates(&self.keys, &mut self.candidates);
-        // Stamp each candidate with this addition's number so that one seen in several bands
-        // is verified once; cheaper than sorting the list.
-        let stamp = u32::try_from(self.docs.len() + 1).unwrap_or(u32::MAX);
+        // Each candidate appears once per band it shares: count the bands, which estimate the
+        // similarity before any shingle is read.
+        self.candidates.sort_unstable();
+        let mut ranked: Vec<(u32, u32)> = Vec::new();
+        for run in self.candidates.chunk_by(|a, b| a == b) {
+            ranked.push((run.len() as u32, run[0]));
+        }
+        if !self.config.all_matches {
+            // The most promising candidate first: the first verified match settles the group.
+            ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        }
         let mut matches = Vec::new();
         let threshold = self.config.threshold;
         let arena = &self.arena;
@@ -318,17 +323,11 @@ impl DedupIndex {
         let my_sketch = self.hasher.sketch();
         let my_filled = self.hasher.sketch_filled();
         let (mut candidates, mut verified) = (0, 0);
-        let mut passed: Vec<(usize, u32)> = Vec::new();
-        for &other in &self.candidates {
-            let Some(seen) = self.visited.get_mut(other as usize) else {
+        for &(_, other) in &ranked {
+            let Some(record) = self.docs.get(other as usize) else {
                 continue;
             };
-            if *seen == stamp {
-                continue;
-            }
-            *seen = stamp;
             candidates += 1;
-            let record = &self.docs[other as usize];
             let theirs = slice(arena, record.shingles_start, record.shingles_len);
             // Jaccard cannot exceed the ratio of the smaller set to the larger.
             let (small, large) = (mine.len().min(theirs.len()), mine.len().max(theirs.len()));
@@ -341,15 +340,6 @@ impl DedupIndex {
             if agreeing < usize::from(needed) {
                 continue;
             }
-            passed.push((agreeing, other));
-        }
-        if !self.config.all_matches {
-            // The most promising candidate first: the first verified match settles the group.
-            passed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        }
-        for &(_, other) in &passed {
-            let record = &self.docs[other as usize];
-            let theirs = slice(arena, record.shingles_start, record.shingles_len);
             verified += 1;
             if let Some(similarity) = self.probe.jaccard_at_least(theirs, threshold) {
                 matches.push((DocId(other), similarity));

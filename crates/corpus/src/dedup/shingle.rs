@@ -120,7 +120,7 @@ impl SetProbe {
 
     /// The slot a value's probe starts at: its top bits (shingle hashes are uniform).
     fn home(&self, value: u32) -> usize {
-        (u64::from(value) >> (32 - self.bits)) as usize
+        (u64::from(value) >> 32u32.saturating_sub(self.bits)) as usize
     }
 
     fn contains(&self, value: u32) -> bool {

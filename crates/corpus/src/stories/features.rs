@@ -9,36 +9,35 @@
 use rustc_hash::FxHashMap;
 
 use super::{StoryConfig, StoryInput};
+use crate::hash::{hash_bytes, mix64};
 use crate::text::for_each_word;
 
-/// Feature numbers and how many articles had each.
+/// Feature numbers and how many articles had each. Features are known by a 64-bit hash of their
+/// kind and text, not by the text itself: no string is stored, and two features would have to
+/// share a hash (about once among four billion pairs) to be counted as one.
 #[derive(Debug, Default)]
 pub(crate) struct Vocabulary {
-    ids: FxHashMap<Box<str>, u32>,
+    ids: FxHashMap<u64, u32>,
     document_frequency: Vec<u32>,
     documents: u32,
-    key: String,
 }
 
 /// A sparse vector: feature numbers in increasing order with their weights.
 pub(crate) type SparseVector = Vec<(u32, f32)>;
 
-/// Prefixes keeping the three kinds of feature apart in one vocabulary.
-const WORD: char = 'w';
-const ENTITY: char = 'e';
-const PLACE: char = 'p';
+/// Salts keeping the three kinds of feature apart in one vocabulary.
+const WORD: u64 = 0x776f_7264;
+const ENTITY: u64 = 0x656e_7469_7479;
+const PLACE: u64 = 0x0070_6c61_6365;
 
 impl Vocabulary {
-    fn intern(&mut self, kind: char, text: &str) -> u32 {
-        self.key.clear();
-        self.key.push(kind);
-        self.key.push_str(text);
-        if let Some(&id) = self.ids.get(self.key.as_str()) {
-            return id;
+    fn intern(&mut self, kind: u64, text: &str) -> u32 {
+        let key = mix64(hash_bytes(text.as_bytes()) ^ kind);
+        let next = u32::try_from(self.document_frequency.len()).unwrap_or(u32::MAX);
+        let id = *self.ids.entry(key).or_insert(next);
+        if id == next {
+            self.document_frequency.push(0);
         }
-        let id = u32::try_from(self.document_frequency.len()).unwrap_or(u32::MAX);
-        self.ids.insert(self.key.as_str().into(), id);
-        self.document_frequency.push(0);
         id
     }
 
@@ -58,15 +57,11 @@ impl Vocabulary {
         let mut counts: FxHashMap<u32, f32> = FxHashMap::default();
         let mut buffer = String::new();
         for (text, weight) in [(input.title, config.title_weight), (input.body, 1.0)] {
-            let mut words = Vec::new();
             for_each_word(text, &mut buffer, |w| {
                 if is_content_word(w) {
-                    words.push(w.to_owned());
+                    *counts.entry(self.intern(WORD, w)).or_default() += weight;
                 }
             });
-            for w in words {
-                *counts.entry(self.intern(WORD, &w)).or_default() += weight;
-            }
         }
         let mut boosts: FxHashMap<u32, f32> = FxHashMap::default();
         let names = input

@@ -99,9 +99,13 @@ pub struct StoryConfig {
 }
 
 impl Default for StoryConfig {
+    /// Tuned on the ECB+ development topics. The date terms are gentle: the stated dates of
+    /// articles on one event spread over weeks (follow-ups, trials, a misread date), so dates
+    /// mainly separate events months or years apart; in a stream, retirement after 30 quiet
+    /// days is what keeps old stories from taking new articles.
     fn default() -> Self {
         Self {
-            threshold: 0.25,
+            threshold: 0.24,
             threshold_growth: 0.0,
             title_weight: 2.0,
             name_share: 0.2,
@@ -112,8 +116,8 @@ impl Default for StoryConfig {
             query_features: 12,
             index_features: 24,
             date_slack_days: 3,
-            date_decay_days: 30.0,
-            max_date_gap_days: 45,
+            date_decay_days: 200.0,
+            max_date_gap_days: 400,
             retire_after_days: 30,
             retire_after_articles: 200_000,
             key_names: 8,
@@ -351,13 +355,14 @@ impl StoryIndex {
             d.checked_sub_signed(chrono::Duration::days(self.config.retire_after_days))
         });
         let mut retired = 0;
+        let key_names = self.config.key_names;
         for story in self.stories.iter_mut().filter(|s| s.active) {
             let stale_by_date =
                 matches!((story.last_date, cutoff), (Some(last), Some(cut)) if last < cut);
             let stale_by_arrivals =
                 self.articles - story.last_seen > self.config.retire_after_articles;
             if stale_by_date || stale_by_arrivals {
-                story.retire();
+                story.retire(key_names);
                 retired += 1;
             }
         }

@@ -66,6 +66,19 @@ impl NameCounts {
         }
     }
 
+    /// Drops all but the `limit` most counted names.
+    fn keep_top(&mut self, limit: usize) {
+        if self.0.len() <= limit {
+            self.0.shrink_to_fit();
+            return;
+        }
+        let mut counts: Vec<u32> = self.0.values().map(|v| v.2).collect();
+        counts.sort_unstable_by(|a, b| b.cmp(a));
+        let floor = counts.get(limit.saturating_sub(1)).copied().unwrap_or(0);
+        self.0.retain(|_, v| v.2 >= floor);
+        self.0.shrink_to_fit();
+    }
+
     fn top(&self, limit: usize) -> Vec<NameCount> {
         let mut all: Vec<NameCount> = self
             .0
@@ -104,6 +117,8 @@ pub(crate) struct Story {
     articles: u32,
     sources: NameCounts,
     independent: FxHashSet<String>,
+    /// Size of `independent` when the story retired and the set was dropped.
+    independent_count: u32,
     entities: NameCounts,
     places: NameCounts,
 }
@@ -122,6 +137,7 @@ impl Story {
             articles: 0,
             sources: NameCounts::default(),
             independent: FxHashSet::default(),
+            independent_count: 0,
             entities: NameCounts::default(),
             places: NameCounts::default(),
         }
@@ -173,11 +189,16 @@ impl Story {
         self.last_seen = seen;
     }
 
-    /// Stops taking articles: the centroid is freed, the summary is kept.
-    pub(crate) fn retire(&mut self) {
+    /// Stops taking articles: the centroid is freed and the name counts are cut to what a
+    /// summary lists (`key_names` entities and places), so a retired story costs little.
+    pub(crate) fn retire(&mut self, key_names: usize) {
         self.active = false;
         self.centroid = Vec::new();
         self.centroid_norm = 0.0;
+        self.entities.keep_top(key_names);
+        self.places.keep_top(key_names);
+        self.independent_count = u32::try_from(self.independent.len()).unwrap_or(u32::MAX);
+        self.independent = FxHashSet::default();
     }
 
     pub(crate) fn summary(&self, id: StoryId, key_names: usize) -> StorySummary {
@@ -188,7 +209,11 @@ impl Story {
             last_date: self.last_date,
             articles: self.articles,
             sources: self.sources.top(MAX_NAMES),
-            independent_sources: u32::try_from(self.independent.len()).unwrap_or(u32::MAX),
+            independent_sources: if self.active {
+                u32::try_from(self.independent.len()).unwrap_or(u32::MAX)
+            } else {
+                self.independent_count
+            },
             key_entities: self.entities.top(key_names),
             key_places: self.places.top(key_names),
             active: self.active,

@@ -145,6 +145,7 @@ fn stale_stories_retire_and_keep_their_summary() {
     let summary = index.summary(first.story).expect("story exists");
     assert!(!summary.active);
     assert_eq!(summary.articles, 1);
+    assert_eq!(summary.independent_sources, 1);
     let again = index.add(&input("Quake kills ten", QUAKE_A, None, "bbc"));
     assert_ne!(again.story, first.story);
     assert!(index.active_len() < index.len());
