@@ -19,7 +19,7 @@ const READ: CueWord = CueWord {
     addressed: false,
 };
 /// Tokens between an attributed quote and one that continues it, at the most.
-const CONTINUE_GAP_MAX: usize = 40;
+const CONTINUE_GAP_MAX: usize = 80;
 /// Words a title in quotation marks may have.
 const TITLE_WORDS: usize = 5;
 /// Tokens a cue before a quote may stand from it ("told reporters on Tuesday:").
@@ -99,8 +99,21 @@ fn opens_sentence(frame: &Frame, d: &Draft, q: &Quoted) -> bool {
     let from = frame.token_from(d.frame_end.max(d.end()));
     let to = frame.token_from(q.start);
     to.saturating_sub(from) <= CONTINUE_GAP_MAX
-        && frame.sentence_tokens(to).start == to
-        && !(from..to).any(|k| cue(frame.word(k), frame.word(k + 1)).is_some())
+        && starts_sentence(frame, to)
+        && !(from..to).any(|k| {
+            cue(frame.word(k), frame.word(k + 1)).is_some_and(|(c, _)| c.takes == Takes::Speech)
+        })
+}
+
+/// Whether token `open` (an opening mark) starts a sentence: the splitter says so, or it
+/// follows a sentence's final punctuation (which a doubled mark may be read as closing).
+fn starts_sentence(frame: &Frame, open: usize) -> bool {
+    let Some(before) = open.checked_sub(1) else {
+        return true;
+    };
+    frame.sentence_tokens(open).start == open
+        || frame.is_terminal(before)
+        || (frame.written(before) == "'" && before > 0 && frame.is_terminal(before - 1))
 }
 
 /// Whether draft `d` reaches the last sentence of the block ending at `be`.

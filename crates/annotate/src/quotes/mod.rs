@@ -9,8 +9,9 @@
 //!    their cue joined, quotes running across paragraphs continued;
 //! 3. `reported`: reported speech and belief around cue words outside quotation marks ("stated
 //!    that", "told X that", "according to X", "called for", "believes");
-//! 4. quoted stretches inside reported content become partial quotes of that attribution;
-//! 5. `resolve`: speakers and addressees tied to entities, also through pronouns and
+//! 4. `headline`: a title "Speaker: what they said";
+//! 5. quoted stretches inside reported content become partial quotes of that attribution;
+//! 6. `resolve`: speakers and addressees tied to entities, also through pronouns and
 //!    descriptions.
 //!
 //! The words are in `lexicon`, the noun phrases around cues in `phrase`, the working state in
@@ -19,6 +20,7 @@
 
 mod direct;
 mod frame;
+mod headline;
 mod lexicon;
 mod marks;
 mod phrase;
@@ -51,6 +53,7 @@ pub fn find_quotes(text: &ArticleText, entities: &ArticleEntities) -> Vec<Quote>
     }
     let mut drafts = direct.drafts;
     reported::find(&frame, &used, &mut drafts);
+    headline::find(&frame, &mut drafts);
     drafts.sort_by_key(|d| (d.start(), d.end()));
     let drafts = with_partials(drafts, &direct.loose);
     let mut resolver = Resolver::new(&frame);
