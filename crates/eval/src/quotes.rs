@@ -278,7 +278,8 @@ fn predictions(found: &[Quote], offsets: &[usize], text: &str) -> Vec<Predicted>
 struct Misses {
     /// Content, quoted, the overlap of the best prediction (0 when none overlaps), and cue.
     missed: Vec<(Pieces, bool, f64, Pieces)>,
-    spurious: Vec<(Pieces, bool)>,
+    /// Content, quoted, and the overlap and content of the nearest gold content.
+    spurious: Vec<(Pieces, bool, f64, Pieces)>,
 }
 
 /// Scores one annotator's file: all attributions, the quoted subset, and the misses.
@@ -306,10 +307,9 @@ fn score(
     let mut pairs = Vec::new();
     for (i, p) in preds.iter().enumerate() {
         for (j, g) in golds.iter().enumerate() {
-            let common = shared(&p.content, &g.content) as f64;
-            let larger = covered(&p.content).max(covered(&g.content)) as f64;
-            if larger > 0.0 && common / larger >= OVERLAP {
-                pairs.push((common / larger, i, j));
+            let r = overlap(&p.content, &g.content);
+            if r >= OVERLAP {
+                pairs.push((r, i, j));
             }
         }
     }
@@ -335,7 +335,14 @@ fn score(
             }
         }
         if gold_of[i].is_none() {
-            misses.spurious.push((p.content.clone(), p.quoted));
+            let nearest = golds
+                .iter()
+                .map(|g| (overlap(&p.content, &g.content), &g.content))
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            let (best, near) = nearest.map_or((0.0, Pieces::new()), |(b, g)| (b, g.clone()));
+            misses
+                .spurious
+                .push((p.content.clone(), p.quoted, best, near));
         }
     }
     for (j, g) in golds.iter().enumerate() {
@@ -358,10 +365,7 @@ fn score(
         if matched.is_none() {
             let best = preds
                 .iter()
-                .map(|p| {
-                    let larger = covered(&p.content).max(covered(&g.content)).max(1);
-                    shared(&p.content, &g.content) as f64 / larger as f64
-                })
+                .map(|p| overlap(&p.content, &g.content))
                 .fold(0.0, f64::max);
             misses
                 .missed
@@ -369,6 +373,15 @@ fn score(
         }
     }
     (all, quoted, misses)
+}
+
+/// The bytes two contents share over the larger one's bytes.
+fn overlap(a: &Pieces, b: &Pieces) -> f64 {
+    let larger = covered(a).max(covered(b));
+    if larger == 0 {
+        return 0.0;
+    }
+    shared(a, b) as f64 / larger as f64
 }
 
 /// Whether the predicted speaker overlaps the gold source or is the entity it names.
@@ -418,10 +431,14 @@ fn show_misses(
             );
         }
     }
-    for (pieces, q) in &misses.spurious {
+    for (pieces, q, best, near) in &misses.spurious {
         if shown.1 < args.show && (*q || !args.quoted) {
             shown.1 += 1;
-            println!("SPURIOUS {stem}: {}", show(pieces));
+            println!(
+                "SPURIOUS {stem} (best overlap {best:.2}): {}\n    nearest gold: {}",
+                show(pieces),
+                show(near)
+            );
         }
     }
 }

@@ -18,6 +18,8 @@ const READ: CueWord = CueWord {
     takes: Takes::Speech,
     addressed: false,
 };
+/// Tokens of an apposition between a quote's frame and the rest of the quote, at the most.
+const APPOSITION_GAP_MAX: usize = 16;
 /// Tokens between an attributed quote and one that continues it, at the most.
 const CONTINUE_GAP_MAX: usize = 80;
 /// Words a title in quotation marks may have.
@@ -90,7 +92,17 @@ pub(crate) fn find(frame: &Frame) -> Direct {
 fn follows_frame(frame: &Frame, d: &Draft, q: &Quoted) -> bool {
     let from = frame.token_from(d.frame_end.max(d.end()));
     let to = frame.token_from(q.start);
-    (from..to).all(|k| frame.is_punct(k))
+    if (from..to).all(|k| frame.is_punct(k)) {
+        return true;
+    }
+    // `"A," said X, a spokesman for Y, "B."`: the rest of the frame's sentence, no cue in it.
+    to.saturating_sub(from) <= APPOSITION_GAP_MAX
+        && matches!(frame.written(to.wrapping_sub(1)), "," | ":")
+        && !(from..to).any(|k| {
+            frame.is_terminal(k)
+                || frame.is_mark(k)
+                || cue(frame.word(k), frame.word(k + 1)).is_some()
+        })
 }
 
 /// Whether the quote `q` opens a sentence after draft `d` with no cue between: `"A," he said.

@@ -110,14 +110,18 @@ fn content_end(frame: &Frame, from: usize, end: usize) -> usize {
     (from..e)
         .find(|&t| {
             let next = frame.word(t + 1);
+            let outside = || frame.quote_at(frame.tokens[t].start).is_none();
             match frame.written(t) {
-                ";" => frame.quote_at(frame.tokens[t].start).is_none(),
+                ";" => outside(),
+                // ", according to", ", adding that", ", referencing ...": a phrase of its own.
                 "," => {
-                    next == "according"
-                        || (next.ends_with("ing") && cue(next, frame.word(t + 2)).is_some())
+                    outside()
+                        && (next == "according"
+                            || (next.len() > 4 && next.ends_with("ing") && !is_noun_ing(next)))
                 }
-                // "... but argues that", "... and said", "while Sanders suggests": another cue.
-                "and" | "but" | "while" if t > from => {
+                // "... but argues that", "... and bragged", "while Sanders suggests": another
+                // verb of the subject, or another cue.
+                "and" | "but" | "while" if t > from && outside() => {
                     let named = |u: usize| {
                         pronoun(frame.word(u)).is_some()
                             || frame
@@ -127,7 +131,9 @@ fn content_end(frame: &Frame, from: usize, end: usize) -> usize {
                     };
                     let verb = (t + 1..t + 4).find(|&u| !named(u) && !is_between(frame.word(u)));
                     verb.is_some_and(|u| {
-                        frame.word(u) == "that" || cue(frame.word(u), frame.word(u + 1)).is_some()
+                        let w = frame.word(u);
+                        cue(w, frame.word(u + 1)).is_some()
+                            || (u == t + 1 && (w.ends_with("ed") || is_auxiliary(w)))
                     })
                 }
                 _ => false,
@@ -383,4 +389,59 @@ fn sentence_subject(frame: &Frame, first: usize, k: usize) -> Option<Range> {
             .filter(|m| m.kind != crate::entities::EntityType::Misc)
             .map(|m| (m.start, m.end))
     })
+}
+
+/// "-ing" words that are nouns or prepositions, not the head of a participle phrase.
+fn is_noun_ing(word: &str) -> bool {
+    matches!(
+        word,
+        "including"
+            | "during"
+            | "nothing"
+            | "something"
+            | "anything"
+            | "everything"
+            | "morning"
+            | "evening"
+            | "thing"
+            | "things"
+            | "being"
+            | "building"
+            | "meeting"
+            | "spending"
+            | "funding"
+            | "polling"
+            | "hearing"
+            | "ruling"
+            | "training"
+            | "housing"
+            | "king"
+            | "following"
+            | "regarding"
+            | "concerning"
+            | "according"
+    )
+}
+
+/// Auxiliaries that open a second verb phrase after "and" ("and did not suggest").
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "did"
+            | "does"
+            | "do"
+            | "has"
+            | "have"
+            | "had"
+            | "is"
+            | "was"
+            | "were"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "can"
+    )
 }
