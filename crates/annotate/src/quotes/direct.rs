@@ -229,6 +229,12 @@ fn attribute_before(frame: &Frame, q: &Quoted, bs: usize) -> Option<Draft> {
             addressee,
         ));
     }
+    // "Obama's word:" or "former adviser Alfred Kahn:" before the quote: the colon is the cue.
+    if lead == ":" {
+        let colon = open - 1;
+        let speaker = subject_before(frame, colon, floor)?;
+        return Some(draft(frame, q, (colon, open), ":", Some(speaker), None));
+    }
     None
 }
 
