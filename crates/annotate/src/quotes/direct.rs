@@ -181,14 +181,17 @@ fn attribute_after(frame: &Frame, q: &Quoted, next_start: usize, be: usize) -> O
     } else {
         (phrase_after(frame, k + width, sentence_end), None)
     };
-    Some(draft(
-        frame,
-        q,
-        (k, k + width),
-        word.lemma,
-        speaker,
-        addressee,
-    ))
+    let mut d = draft(frame, q, (k, k + width), word.lemma, speaker, addressee);
+    // `The pact is "insanity," she said`: the quoted words end a clause that says it all.
+    let set_off = starts_sentence(frame, open) || frame.is_punct(open.wrapping_sub(1));
+    if !set_off {
+        let first = frame.sentence_tokens(open).start;
+        if let (Some(piece), Some(t)) = (d.pieces.first_mut(), frame.tokens.get(first)) {
+            piece.0 = piece.0.min(t.start);
+            d.kind = QuoteKind::Indirect;
+        }
+    }
+    Some(d)
 }
 
 /// `Blinken said: "..."`, `she told reporters, "..."`: a speech cue before the quote in its

@@ -129,12 +129,11 @@ fn content_end(frame: &Frame, from: usize, end: usize) -> usize {
                                 .get(u)
                                 .is_some_and(|tok| frame.mention_at(tok.start).is_some())
                     };
+                    let second = frame.word(t + 1);
                     let verb = (t + 1..t + 4).find(|&u| !named(u) && !is_between(frame.word(u)));
-                    verb.is_some_and(|u| {
-                        let w = frame.word(u);
-                        cue(w, frame.word(u + 1)).is_some()
-                            || (u == t + 1 && (w.ends_with("ed") || is_auxiliary(w)))
-                    })
+                    second.ends_with("ed")
+                        || is_auxiliary(second)
+                        || verb.is_some_and(|u| cue(frame.word(u), frame.word(u + 1)).is_some())
                 }
                 _ => false,
             }
