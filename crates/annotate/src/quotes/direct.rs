@@ -278,7 +278,8 @@ fn is_title(frame: &Frame, q: &Quoted) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
-    !words.is_empty()
+    // One word ("Absolutely," he said) is an answer more often than a title.
+    words.len() >= 2
         && words.len() <= TITLE_WORDS
         && words.iter().all(|w| {
             w.starts_with(char::is_uppercase)
