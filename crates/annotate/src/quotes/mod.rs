@@ -14,9 +14,10 @@
 //! 6. `resolve`: speakers and addressees tied to entities, also through pronouns and
 //!    descriptions.
 //!
-//! The words are in `lexicon`, the noun phrases around cues in `phrase`, the working state in
-//! `frame`. Spans are byte offsets into each block's text. Pure: no IO, one pass over the text
-//! per step, and no input text makes it panic.
+//! The cue words are in `lexicon`, the others in `words`, the noun phrases around cues in
+//! `phrase`, the working state in `frame`. Spans are byte offsets into each block's text. Pure:
+//! no IO, work bounded per token (long look-backs and run-on sentences are capped), and no input
+//! text makes it panic.
 
 mod direct;
 mod frame;
@@ -29,6 +30,7 @@ mod resolve;
 #[cfg(test)]
 mod tests;
 mod types;
+mod words;
 
 pub use types::{Cue, Link, Party, Quote, QuoteKind};
 

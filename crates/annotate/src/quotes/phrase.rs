@@ -3,7 +3,7 @@
 //! addressee after "told". Phrases are token ranges `[start, end)` of the [`Frame`].
 
 use super::frame::Frame;
-use super::lexicon::{is_between, is_determiner, is_phrase_boundary, pronoun};
+use super::words::{is_between, is_determiner, is_phrase_boundary, pronoun};
 
 /// Tokens an apposition may run over between a name and its cue.
 const APPOSITION_MAX: usize = 30;

@@ -10,9 +10,10 @@
 //! when the cue has one.
 
 use super::frame::{Draft, Frame, Range};
-use super::lexicon::{cue, is_between, pronoun, CueWord, Takes};
+use super::lexicon::{cue, CueWord, Takes};
 use super::phrase::{addressee_after, bytes, phrase_after, subject_before};
 use super::types::QuoteKind;
+use super::words::{is_between, pronoun};
 
 /// Tokens after a cue searched for its "that" ("said in a statement on Tuesday that").
 const THAT_MAX: usize = 20;
