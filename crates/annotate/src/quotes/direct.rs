@@ -169,6 +169,10 @@ fn attribute_after(frame: &Frame, q: &Quoted, next_start: usize, be: usize) -> O
         }
         k += 1;
     };
+    // `"A." Zahed said: "B."`: a cue ending in a colon introduces the quote after it.
+    if frame.written(k + width) == ":" || (!trails && frame.written(k + width + 1) == ":") {
+        return None;
+    }
     let sentence_end = frame.sentence_tokens(k).end.min(limit);
     let named_before = (from..k).any(|t| !frame.is_punct(t));
     let (speaker, addressee) = if named_before {
