@@ -125,7 +125,7 @@ pub fn run(args: &QuotesArgs) -> Result<()> {
     let (mut all, mut quoted) = (Tally::default(), Tally::default());
     let (mut annotate_time, mut quote_time) = (Duration::ZERO, Duration::ZERO);
     let (mut tokens, mut n_texts, mut n_files) = (0usize, 0usize, 0usize);
-    let mut shown = (0usize, 0usize);
+    let mut shown = (0usize, 0usize, 0usize);
     for path in &texts {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let files: Vec<&PathBuf> = anns
@@ -278,6 +278,8 @@ fn predictions(found: &[Quote], offsets: &[usize], text: &str) -> Vec<Predicted>
 struct Misses {
     /// Content, quoted, the overlap of the best prediction (0 when none overlaps), and cue.
     missed: Vec<(Pieces, bool, f64, Pieces)>,
+    /// Matched contents whose speaker is wrong: content, quoted, predicted speaker, gold source.
+    wrong_speaker: Vec<(Pieces, bool, Option<(usize, usize)>, Pieces)>,
     /// Content, quoted, and the overlap and content of the nearest gold content.
     spurious: Vec<(Pieces, bool, f64, Pieces)>,
 }
@@ -362,6 +364,16 @@ fn score(
                 t.speaker_right += f64::from(u8::from(right));
             }
         }
+        if let (Some(false), Some((p, _))) = (right, matched) {
+            if !g.source.is_empty() {
+                misses.wrong_speaker.push((
+                    g.content.clone(),
+                    gold_quoted[j],
+                    p.speaker,
+                    g.source.clone(),
+                ));
+            }
+        }
         if matched.is_none() {
             let best = preds
                 .iter()
@@ -409,7 +421,7 @@ fn show_misses(
     stem: &str,
     text: &str,
     misses: &Misses,
-    shown: &mut (usize, usize),
+    shown: &mut (usize, usize, usize),
 ) {
     let show = |pieces: &Pieces| {
         pieces
@@ -428,6 +440,17 @@ fn show_misses(
                 "MISSED {stem} (best overlap {best:.2}, cue {:?}): {}\n    in: {before}[[...]]{after}",
                 show(cue),
                 show(pieces)
+            );
+        }
+    }
+    for (pieces, q, speaker, source) in &misses.wrong_speaker {
+        if shown.2 < args.show && (*q || !args.quoted) {
+            shown.2 += 1;
+            let said = speaker.map_or(String::from("-"), |s| show(&vec![s]));
+            println!(
+                "SPEAKER {stem}: {said:?} for {:?}, gold {:?}",
+                show(pieces),
+                show(source)
             );
         }
     }
