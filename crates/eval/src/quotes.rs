@@ -273,13 +273,22 @@ fn predictions(found: &[Quote], offsets: &[usize], text: &str) -> Vec<Predicted>
         .collect()
 }
 
+/// A matched content whose predicted speaker is not the gold source.
+#[derive(Debug)]
+struct WrongSpeaker {
+    content: Pieces,
+    quoted: bool,
+    predicted: Option<(usize, usize)>,
+    source: Pieces,
+}
+
 /// Gold contents missed and predictions matched to nothing, for `--show`.
 #[derive(Debug, Default)]
 struct Misses {
     /// Content, quoted, the overlap of the best prediction (0 when none overlaps), and cue.
     missed: Vec<(Pieces, bool, f64, Pieces)>,
-    /// Matched contents whose speaker is wrong: content, quoted, predicted speaker, gold source.
-    wrong_speaker: Vec<(Pieces, bool, Option<(usize, usize)>, Pieces)>,
+    /// Matched contents whose speaker is wrong.
+    wrong_speaker: Vec<WrongSpeaker>,
     /// Content, quoted, and the overlap and content of the nearest gold content.
     spurious: Vec<(Pieces, bool, f64, Pieces)>,
 }
@@ -366,12 +375,12 @@ fn score(
         }
         if let (Some(false), Some((p, _))) = (right, matched) {
             if !g.source.is_empty() {
-                misses.wrong_speaker.push((
-                    g.content.clone(),
-                    gold_quoted[j],
-                    p.speaker,
-                    g.source.clone(),
-                ));
+                misses.wrong_speaker.push(WrongSpeaker {
+                    content: g.content.clone(),
+                    quoted: gold_quoted[j],
+                    predicted: p.speaker,
+                    source: g.source.clone(),
+                });
             }
         }
         if matched.is_none() {
@@ -443,14 +452,14 @@ fn show_misses(
             );
         }
     }
-    for (pieces, q, speaker, source) in &misses.wrong_speaker {
-        if shown.2 < args.show && (*q || !args.quoted) {
+    for w in &misses.wrong_speaker {
+        if shown.2 < args.show && (w.quoted || !args.quoted) {
             shown.2 += 1;
-            let said = speaker.map_or(String::from("-"), |s| show(&vec![s]));
+            let said = w.predicted.map_or(String::from("-"), |s| show(&vec![s]));
             println!(
                 "SPEAKER {stem}: {said:?} for {:?}, gold {:?}",
-                show(pieces),
-                show(source)
+                show(&w.content),
+                show(&w.source)
             );
         }
     }
