@@ -37,8 +37,8 @@ pub struct QuotesArgs {
     /// The NER model (crates/annotate/build-model.sh builds it).
     #[arg(long, default_value = "crates/annotate/model/ner.bin")]
     pub model: PathBuf,
-    /// Print the first N missed gold contents and N spurious predictions (quoted subset only
-    /// with --quoted).
+    /// Print the first N missed gold contents, N spurious predictions and N wrong speakers
+    /// (quoted subset only with --quoted).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub show: usize,
     /// With --show: print quoted contents only.
