@@ -6,8 +6,12 @@
 //! - around it: "In some ways, the brothers noted, Trump might ...";
 //! - "according to": "..., according to the poll." and "According to exit polls, ...".
 //!
-//! Content runs to the end of the sentence (its final period left out) and starts at "that"
-//! when the cue has one.
+//! Content starts at "that" when the cue has one and runs to the end of the sentence (its final
+//! period left out), or to the first place another attribution or verb phrase begins: a
+//! semicolon, ", adding that", ", according to", "... and bragged", "but did not", or a direct
+//! quote with its own cue. A cue word after an article or possessive is an adjective ("the
+//! proposed wall"); a participle cue ("..., saying") and a second verb ("... and said") take the
+//! sentence's speaker.
 
 use super::frame::{Draft, Frame, Range};
 use super::lexicon::{cue, CueWord, Takes};
@@ -100,8 +104,10 @@ fn sentence_speaker(direct: &[Draft], start: usize, end: usize) -> Option<Range>
         .find_map(|d| d.speaker)
 }
 
-/// The last token of the sentence's content: before its final punctuation, a semicolon, or a
-/// later ", adding that" or ", according to" that starts another attribution.
+/// The end of the content starting at token `from` in a sentence ending at `end`: before its
+/// final punctuation, a semicolon, a participle phrase (", adding that", ", referencing"), ",
+/// according to", or a second verb phrase ("and bragged", "but did not", "while Sanders
+/// suggests").
 fn content_end(frame: &Frame, from: usize, end: usize) -> usize {
     let mut e = end.min(from.saturating_add(CONTENT_MAX));
     while e > from && (frame.is_terminal(e - 1) || matches!(frame.written(e - 1), "," | ";" | ":"))
