@@ -175,6 +175,8 @@ const OBJECT: &[(&str, &[&str])] = &[
     ("oppose", &["opposes", "opposed"]),
     ("want", &["wants", "wanted"]),
     ("slam", &["slammed", "slams"]),
+    ("decline", &["declined", "declines", "declining"]),
+    ("refuse", &["refused", "refuses", "refusing"]),
     ("thank", &["thanked", "thanks"]),
     ("hail", &["hailed", "hails"]),
     ("label", &["labeled", "labelled", "labels"]),

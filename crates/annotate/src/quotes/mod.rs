@@ -9,7 +9,8 @@
 //!    their cue joined, quotes running across paragraphs continued;
 //! 3. `reported`: reported speech and belief around cue words outside quotation marks ("stated
 //!    that", "told X that", "according to X", "called for", "believes");
-//! 4. `headline`: a title "Speaker: what they said";
+//! 4. `headline`: a title "Speaker: what they said"; `seeming`: "X is expected to ...", "X
+//!    seemed to ..." (no speaker);
 //! 5. quoted stretches inside reported content become partial quotes of that attribution;
 //! 6. `resolve`: speakers and addressees tied to entities, also through pronouns and
 //!    descriptions.
@@ -27,6 +28,7 @@ mod marks;
 mod phrase;
 mod reported;
 mod resolve;
+mod seeming;
 #[cfg(test)]
 mod tests;
 mod types;
@@ -56,6 +58,7 @@ pub fn find_quotes(text: &ArticleText, entities: &ArticleEntities) -> Vec<Quote>
     let mut drafts = direct.drafts;
     reported::find(&frame, &used, &mut drafts);
     headline::find(&frame, &mut drafts);
+    seeming::find(&frame, &mut drafts);
     drafts.sort_by_key(|d| (d.start(), d.end()));
     let drafts = with_partials(drafts, &direct.loose);
     let mut resolver = Resolver::new(&frame);
