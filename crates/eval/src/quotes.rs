@@ -37,8 +37,8 @@ pub struct QuotesArgs {
     /// The NER model (crates/annotate/build-model.sh builds it).
     #[arg(long, default_value = "crates/annotate/model/ner.bin")]
     pub model: PathBuf,
-    /// Print the first N missed gold contents and N spurious predictions (quoted subset only
-    /// with --quoted).
+    /// Print the first N missed gold contents, N spurious predictions and N wrong speakers
+    /// (quoted subset only with --quoted).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub show: usize,
     /// With --show: print quoted contents only.
@@ -125,7 +125,7 @@ pub fn run(args: &QuotesArgs) -> Result<()> {
     let (mut all, mut quoted) = (Tally::default(), Tally::default());
     let (mut annotate_time, mut quote_time) = (Duration::ZERO, Duration::ZERO);
     let (mut tokens, mut n_texts, mut n_files) = (0usize, 0usize, 0usize);
-    let mut shown = (0usize, 0usize);
+    let mut shown = (0usize, 0usize, 0usize);
     for path in &texts {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let files: Vec<&PathBuf> = anns
@@ -273,12 +273,24 @@ fn predictions(found: &[Quote], offsets: &[usize], text: &str) -> Vec<Predicted>
         .collect()
 }
 
+/// A matched content whose predicted speaker is not the gold source.
+#[derive(Debug)]
+struct WrongSpeaker {
+    content: Pieces,
+    quoted: bool,
+    predicted: Option<(usize, usize)>,
+    source: Pieces,
+}
+
 /// Gold contents missed and predictions matched to nothing, for `--show`.
 #[derive(Debug, Default)]
 struct Misses {
     /// Content, quoted, the overlap of the best prediction (0 when none overlaps), and cue.
     missed: Vec<(Pieces, bool, f64, Pieces)>,
-    spurious: Vec<(Pieces, bool)>,
+    /// Matched contents whose speaker is wrong.
+    wrong_speaker: Vec<WrongSpeaker>,
+    /// Content, quoted, and the overlap and content of the nearest gold content.
+    spurious: Vec<(Pieces, bool, f64, Pieces)>,
 }
 
 /// Scores one annotator's file: all attributions, the quoted subset, and the misses.
@@ -306,10 +318,9 @@ fn score(
     let mut pairs = Vec::new();
     for (i, p) in preds.iter().enumerate() {
         for (j, g) in golds.iter().enumerate() {
-            let common = shared(&p.content, &g.content) as f64;
-            let larger = covered(&p.content).max(covered(&g.content)) as f64;
-            if larger > 0.0 && common / larger >= OVERLAP {
-                pairs.push((common / larger, i, j));
+            let r = overlap(&p.content, &g.content);
+            if r >= OVERLAP {
+                pairs.push((r, i, j));
             }
         }
     }
@@ -335,7 +346,14 @@ fn score(
             }
         }
         if gold_of[i].is_none() {
-            misses.spurious.push((p.content.clone(), p.quoted));
+            let nearest = golds
+                .iter()
+                .map(|g| (overlap(&p.content, &g.content), &g.content))
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            let (best, near) = nearest.map_or((0.0, Pieces::new()), |(b, g)| (b, g.clone()));
+            misses
+                .spurious
+                .push((p.content.clone(), p.quoted, best, near));
         }
     }
     for (j, g) in golds.iter().enumerate() {
@@ -355,13 +373,20 @@ fn score(
                 t.speaker_right += f64::from(u8::from(right));
             }
         }
+        if let (Some(false), Some((p, _))) = (right, matched) {
+            if !g.source.is_empty() {
+                misses.wrong_speaker.push(WrongSpeaker {
+                    content: g.content.clone(),
+                    quoted: gold_quoted[j],
+                    predicted: p.speaker,
+                    source: g.source.clone(),
+                });
+            }
+        }
         if matched.is_none() {
             let best = preds
                 .iter()
-                .map(|p| {
-                    let larger = covered(&p.content).max(covered(&g.content)).max(1);
-                    shared(&p.content, &g.content) as f64 / larger as f64
-                })
+                .map(|p| overlap(&p.content, &g.content))
                 .fold(0.0, f64::max);
             misses
                 .missed
@@ -369,6 +394,15 @@ fn score(
         }
     }
     (all, quoted, misses)
+}
+
+/// The bytes two contents share over the larger one's bytes.
+fn overlap(a: &Pieces, b: &Pieces) -> f64 {
+    let larger = covered(a).max(covered(b));
+    if larger == 0 {
+        return 0.0;
+    }
+    shared(a, b) as f64 / larger as f64
 }
 
 /// Whether the predicted speaker overlaps the gold source or is the entity it names.
@@ -396,7 +430,7 @@ fn show_misses(
     stem: &str,
     text: &str,
     misses: &Misses,
-    shown: &mut (usize, usize),
+    shown: &mut (usize, usize, usize),
 ) {
     let show = |pieces: &Pieces| {
         pieces
@@ -418,10 +452,25 @@ fn show_misses(
             );
         }
     }
-    for (pieces, q) in &misses.spurious {
+    for w in &misses.wrong_speaker {
+        if shown.2 < args.show && (w.quoted || !args.quoted) {
+            shown.2 += 1;
+            let said = w.predicted.map_or(String::from("-"), |s| show(&vec![s]));
+            println!(
+                "SPEAKER {stem}: {said:?} for {:?}, gold {:?}",
+                show(&w.content),
+                show(&w.source)
+            );
+        }
+    }
+    for (pieces, q, best, near) in &misses.spurious {
         if shown.1 < args.show && (*q || !args.quoted) {
             shown.1 += 1;
-            println!("SPURIOUS {stem}: {}", show(pieces));
+            println!(
+                "SPURIOUS {stem} (best overlap {best:.2}): {}\n    nearest gold: {}",
+                show(pieces),
+                show(near)
+            );
         }
     }
 }

@@ -18,8 +18,10 @@ const READ: CueWord = CueWord {
     takes: Takes::Speech,
     addressed: false,
 };
+/// Tokens of an apposition between a quote's frame and the rest of the quote, at the most.
+const APPOSITION_GAP_MAX: usize = 16;
 /// Tokens between an attributed quote and one that continues it, at the most.
-const CONTINUE_GAP_MAX: usize = 40;
+const CONTINUE_GAP_MAX: usize = 80;
 /// Words a title in quotation marks may have.
 const TITLE_WORDS: usize = 5;
 /// Tokens a cue before a quote may stand from it ("told reporters on Tuesday:").
@@ -90,7 +92,17 @@ pub(crate) fn find(frame: &Frame) -> Direct {
 fn follows_frame(frame: &Frame, d: &Draft, q: &Quoted) -> bool {
     let from = frame.token_from(d.frame_end.max(d.end()));
     let to = frame.token_from(q.start);
-    (from..to).all(|k| frame.is_punct(k))
+    if (from..to).all(|k| frame.is_punct(k)) {
+        return true;
+    }
+    // `"A," said X, a spokesman for Y, "B."`: the rest of the frame's sentence, no cue in it.
+    to.saturating_sub(from) <= APPOSITION_GAP_MAX
+        && matches!(frame.written(to.wrapping_sub(1)), "," | ":")
+        && !(from..to).any(|k| {
+            frame.is_terminal(k)
+                || frame.is_mark(k)
+                || cue(frame.word(k), frame.word(k + 1)).is_some()
+        })
 }
 
 /// Whether the quote `q` opens a sentence after draft `d` with no cue between: `"A," he said.
@@ -99,8 +111,21 @@ fn opens_sentence(frame: &Frame, d: &Draft, q: &Quoted) -> bool {
     let from = frame.token_from(d.frame_end.max(d.end()));
     let to = frame.token_from(q.start);
     to.saturating_sub(from) <= CONTINUE_GAP_MAX
-        && frame.sentence_tokens(to).start == to
-        && !(from..to).any(|k| cue(frame.word(k), frame.word(k + 1)).is_some())
+        && starts_sentence(frame, to)
+        && !(from..to).any(|k| {
+            cue(frame.word(k), frame.word(k + 1)).is_some_and(|(c, _)| c.takes == Takes::Speech)
+        })
+}
+
+/// Whether token `open` (an opening mark) starts a sentence: the splitter says so, or it
+/// follows a sentence's final punctuation (which a doubled mark may be read as closing).
+fn starts_sentence(frame: &Frame, open: usize) -> bool {
+    let Some(before) = open.checked_sub(1) else {
+        return true;
+    };
+    frame.sentence_tokens(open).start == open
+        || frame.is_terminal(before)
+        || (frame.written(before) == "'" && before > 0 && frame.is_terminal(before - 1))
 }
 
 /// Whether draft `d` reaches the last sentence of the block ending at `be`.
@@ -144,6 +169,10 @@ fn attribute_after(frame: &Frame, q: &Quoted, next_start: usize, be: usize) -> O
         }
         k += 1;
     };
+    // `"A." Zahed said: "B."`: a cue ending in a colon introduces the quote after it.
+    if frame.written(k + width) == ":" || (!trails && frame.written(k + width + 1) == ":") {
+        return None;
+    }
     let sentence_end = frame.sentence_tokens(k).end.min(limit);
     let named_before = (from..k).any(|t| !frame.is_punct(t));
     let (speaker, addressee) = if named_before {
@@ -156,14 +185,17 @@ fn attribute_after(frame: &Frame, q: &Quoted, next_start: usize, be: usize) -> O
     } else {
         (phrase_after(frame, k + width, sentence_end), None)
     };
-    Some(draft(
-        frame,
-        q,
-        (k, k + width),
-        word.lemma,
-        speaker,
-        addressee,
-    ))
+    let mut d = draft(frame, q, (k, k + width), word.lemma, speaker, addressee);
+    // `The pact is "insanity," she said`: the quoted words end a clause that says it all.
+    let set_off = starts_sentence(frame, open) || frame.is_punct(open.wrapping_sub(1));
+    if !set_off {
+        let first = frame.sentence_tokens(open).start;
+        if let (Some(piece), Some(t)) = (d.pieces.first_mut(), frame.tokens.get(first)) {
+            piece.0 = piece.0.min(t.start);
+            d.kind = QuoteKind::Indirect;
+        }
+    }
+    Some(d)
 }
 
 /// `Blinken said: "..."`, `she told reporters, "..."`: a speech cue before the quote in its
@@ -203,6 +235,12 @@ fn attribute_before(frame: &Frame, q: &Quoted, bs: usize) -> Option<Draft> {
             speaker,
             addressee,
         ));
+    }
+    // "Obama's word:" or "former adviser Alfred Kahn:" before the quote: the colon is the cue.
+    if lead == ":" {
+        let colon = open - 1;
+        let speaker = subject_before(frame, colon, floor)?;
+        return Some(draft(frame, q, (colon, open), ":", Some(speaker), None));
     }
     None
 }
@@ -244,7 +282,8 @@ fn is_title(frame: &Frame, q: &Quoted) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
-    !words.is_empty()
+    // One word ("Absolutely," he said) is an answer more often than a title.
+    words.len() >= 2
         && words.len() <= TITLE_WORDS
         && words.iter().all(|w| {
             w.starts_with(char::is_uppercase)

@@ -49,18 +49,22 @@ fn marks(text: &str) -> Vec<(usize, usize, Facing)> {
     out
 }
 
-/// The facing of a mark from its neighbours, when the mark itself does not say.
+/// The facing of a mark from its neighbours: straight marks face the way their neighbours say,
+/// and a curly mark written the wrong way round (`“Apparently not,“`) is turned when its
+/// neighbours leave no doubt.
 fn straight_facing(facing: Facing, before: Option<char>, after: Option<char>) -> Facing {
-    if facing != Facing::Either {
-        return facing;
-    }
     let opens_after = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "([{—–-".contains(c));
     let closes_before =
         |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-".contains(c));
-    match (opens_after(before), closes_before(after)) {
+    let by_context = match (opens_after(before), closes_before(after)) {
         (true, false) => Facing::Open,
         (false, true) => Facing::Close,
         _ => Facing::Either,
+    };
+    match facing {
+        Facing::Either => by_context,
+        _ if by_context == Facing::Either => facing,
+        _ => by_context,
     }
 }
 
@@ -116,6 +120,11 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert!(q[0].open);
         assert_eq!(q[0].end, "He said: “We will go on.".len());
+    }
+
+    #[test]
+    fn a_curly_mark_the_wrong_way_round_is_turned() {
+        assert_eq!(spans("“Apparently not,“ he said."), ["“Apparently not,“"]);
     }
 
     #[test]

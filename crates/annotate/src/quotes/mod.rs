@@ -9,24 +9,30 @@
 //!    their cue joined, quotes running across paragraphs continued;
 //! 3. `reported`: reported speech and belief around cue words outside quotation marks ("stated
 //!    that", "told X that", "according to X", "called for", "believes");
-//! 4. quoted stretches inside reported content become partial quotes of that attribution;
-//! 5. `resolve`: speakers and addressees tied to entities, also through pronouns and
+//! 4. `headline`: a title "Speaker: what they said"; `seeming`: "X is expected to ...", "X
+//!    seemed to ..." (no speaker);
+//! 5. quoted stretches inside reported content become partial quotes of that attribution;
+//! 6. `resolve`: speakers and addressees tied to entities, also through pronouns and
 //!    descriptions.
 //!
-//! The words are in `lexicon`, the noun phrases around cues in `phrase`, the working state in
-//! `frame`. Spans are byte offsets into each block's text. Pure: no IO, one pass over the text
-//! per step, and no input text makes it panic.
+//! The cue words are in `lexicon`, the others in `words`, the noun phrases around cues in
+//! `phrase`, the working state in `frame`. Spans are byte offsets into each block's text. Pure:
+//! no IO, work bounded per token (long look-backs and run-on sentences are capped), and no input
+//! text makes it panic.
 
 mod direct;
 mod frame;
+mod headline;
 mod lexicon;
 mod marks;
 mod phrase;
 mod reported;
 mod resolve;
+mod seeming;
 #[cfg(test)]
 mod tests;
 mod types;
+mod words;
 
 pub use types::{Cue, Link, Party, Quote, QuoteKind};
 
@@ -51,6 +57,8 @@ pub fn find_quotes(text: &ArticleText, entities: &ArticleEntities) -> Vec<Quote>
     }
     let mut drafts = direct.drafts;
     reported::find(&frame, &used, &mut drafts);
+    headline::find(&frame, &mut drafts);
+    seeming::find(&frame, &mut drafts);
     drafts.sort_by_key(|d| (d.start(), d.end()));
     let drafts = with_partials(drafts, &direct.loose);
     let mut resolver = Resolver::new(&frame);

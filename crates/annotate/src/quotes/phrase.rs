@@ -3,7 +3,7 @@
 //! addressee after "told". Phrases are token ranges `[start, end)` of the [`Frame`].
 
 use super::frame::Frame;
-use super::lexicon::{is_between, is_determiner, is_phrase_boundary, pronoun};
+use super::words::{is_between, is_determiner, is_phrase_boundary, pronoun};
 
 /// Tokens an apposition may run over between a name and its cue.
 const APPOSITION_MAX: usize = 30;
@@ -46,7 +46,13 @@ fn phrase_ending_at(frame: &Frame, head: usize, floor: usize) -> Option<(usize, 
     if pronoun(word).is_some() {
         return Some((head, head + 1));
     }
-    if is_phrase_boundary(word) {
+    // "...in a" or "his recent": no head noun, no subject.
+    if is_phrase_boundary(word)
+        || matches!(
+            word,
+            "a" | "an" | "the" | "his" | "its" | "their" | "our" | "my" | "your" | "recent" | "own"
+        )
+    {
         return None;
     }
     let at = frame.tokens[head].start;

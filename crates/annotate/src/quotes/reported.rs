@@ -6,13 +6,18 @@
 //! - around it: "In some ways, the brothers noted, Trump might ...";
 //! - "according to": "..., according to the poll." and "According to exit polls, ...".
 //!
-//! Content runs to the end of the sentence (its final period left out) and starts at "that"
-//! when the cue has one.
+//! Content starts at "that" when the cue has one and runs to the end of the sentence (its final
+//! period left out), or to the first place another attribution or verb phrase begins: a
+//! semicolon, ", adding that", ", according to", "... and bragged", "but did not", or a direct
+//! quote with its own cue. A cue word after an article or possessive is an adjective ("the
+//! proposed wall"); a participle cue ("..., saying") and a second verb ("... and said") take the
+//! sentence's speaker.
 
 use super::frame::{Draft, Frame, Range};
-use super::lexicon::{cue, is_between, pronoun, CueWord, Takes};
+use super::lexicon::{cue, CueWord, Takes};
 use super::phrase::{addressee_after, bytes, phrase_after, subject_before};
 use super::types::QuoteKind;
+use super::words::{is_between, pronoun};
 
 /// Tokens after a cue searched for its "that" ("said in a statement on Tuesday that").
 const THAT_MAX: usize = 20;
@@ -99,8 +104,10 @@ fn sentence_speaker(direct: &[Draft], start: usize, end: usize) -> Option<Range>
         .find_map(|d| d.speaker)
 }
 
-/// The last token of the sentence's content: before its final punctuation, a semicolon, or a
-/// later ", adding that" or ", according to" that starts another attribution.
+/// The end of the content starting at token `from` in a sentence ending at `end`: before its
+/// final punctuation, a semicolon, a participle phrase (", adding that", ", referencing"), ",
+/// according to", or a second verb phrase ("and bragged", "but did not", "while Sanders
+/// suggests").
 fn content_end(frame: &Frame, from: usize, end: usize) -> usize {
     let mut e = end.min(from.saturating_add(CONTENT_MAX));
     while e > from && (frame.is_terminal(e - 1) || matches!(frame.written(e - 1), "," | ";" | ":"))
@@ -110,14 +117,18 @@ fn content_end(frame: &Frame, from: usize, end: usize) -> usize {
     (from..e)
         .find(|&t| {
             let next = frame.word(t + 1);
+            let outside = || frame.quote_at(frame.tokens[t].start).is_none();
             match frame.written(t) {
-                ";" => frame.quote_at(frame.tokens[t].start).is_none(),
+                ";" => outside(),
+                // ", according to", ", adding that", ", referencing ...": a phrase of its own.
                 "," => {
-                    next == "according"
-                        || (next.ends_with("ing") && cue(next, frame.word(t + 2)).is_some())
+                    outside()
+                        && (next == "according"
+                            || (next.len() > 4 && next.ends_with("ing") && !is_noun_ing(next)))
                 }
-                // "... but argues that", "... and said", "while Sanders suggests": another cue.
-                "and" | "but" | "while" if t > from => {
+                // "... but argues that", "... and bragged", "while Sanders suggests": another
+                // verb of the subject, or another cue.
+                "and" | "but" | "while" if t > from && outside() => {
                     let named = |u: usize| {
                         pronoun(frame.word(u)).is_some()
                             || frame
@@ -125,10 +136,11 @@ fn content_end(frame: &Frame, from: usize, end: usize) -> usize {
                                 .get(u)
                                 .is_some_and(|tok| frame.mention_at(tok.start).is_some())
                     };
+                    let second = frame.word(t + 1);
                     let verb = (t + 1..t + 4).find(|&u| !named(u) && !is_between(frame.word(u)));
-                    verb.is_some_and(|u| {
-                        frame.word(u) == "that" || cue(frame.word(u), frame.word(u + 1)).is_some()
-                    })
+                    second.ends_with("ed")
+                        || is_auxiliary(second)
+                        || verb.is_some_and(|u| cue(frame.word(u), frame.word(u + 1)).is_some())
                 }
                 _ => false,
             }
@@ -383,4 +395,59 @@ fn sentence_subject(frame: &Frame, first: usize, k: usize) -> Option<Range> {
             .filter(|m| m.kind != crate::entities::EntityType::Misc)
             .map(|m| (m.start, m.end))
     })
+}
+
+/// "-ing" words that are nouns or prepositions, not the head of a participle phrase.
+fn is_noun_ing(word: &str) -> bool {
+    matches!(
+        word,
+        "including"
+            | "during"
+            | "nothing"
+            | "something"
+            | "anything"
+            | "everything"
+            | "morning"
+            | "evening"
+            | "thing"
+            | "things"
+            | "being"
+            | "building"
+            | "meeting"
+            | "spending"
+            | "funding"
+            | "polling"
+            | "hearing"
+            | "ruling"
+            | "training"
+            | "housing"
+            | "king"
+            | "following"
+            | "regarding"
+            | "concerning"
+            | "according"
+    )
+}
+
+/// Auxiliaries that open a second verb phrase after "and" ("and did not suggest").
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "did"
+            | "does"
+            | "do"
+            | "has"
+            | "have"
+            | "had"
+            | "is"
+            | "was"
+            | "were"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "can"
+    )
 }

@@ -6,8 +6,8 @@
 //! ("spokeswoman"); a person with neither fits either pronoun.
 
 use super::frame::{Frame, Range};
-use super::lexicon::{gendered, is_org_noun, pronoun, Pronoun};
 use super::types::Link;
+use super::words::{gendered, is_org_noun, pronoun, Pronoun};
 use crate::entities::EntityType;
 
 /// Speakers and mentions a pronoun or description looks back over, at the most.

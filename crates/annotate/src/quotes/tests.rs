@@ -228,3 +228,18 @@ fn odd_text_never_panics() {
         }
     }
 }
+
+#[test]
+fn expectations_have_content_and_no_speaker() {
+    let p = "Yellen is widely expected to lay further ground work for a rate hike.";
+    let (quotes, _) = run(&[p], &[("Yellen", "PER")]);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    let q = &quotes[0];
+    let pieces: Vec<&str> = q.content.iter().map(|s| &p[s.start..s.end]).collect();
+    assert_eq!(
+        pieces,
+        ["Yellen", "to lay further ground work for a rate hike"]
+    );
+    assert_eq!(q.cue.as_ref().map(|c| c.lemma), Some("be expected"));
+    assert!(q.speaker.is_none());
+}
