@@ -4,6 +4,7 @@ pub mod articles;
 pub mod demo;
 pub mod export;
 pub mod extract;
+pub mod gdelt;
 pub mod ingest;
 pub mod json;
 pub mod relations;
