@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{copy_examples, run};
+use common::{copy_examples, model_path, run};
 
 const EVENTS_FILE: &str = "chancery.export.CSV";
 const GKG_FILE: &str = "chancery.gkg.csv";
@@ -101,17 +101,6 @@ fn gdelt_export_without_entities_has_one_gkg_record_per_article_and_no_events() 
     assert!(talks[1].starts_with("20230228"), "{talks:?}");
     assert!(talks[16].contains("4#2#28#2023#"), "{}", talks[16]);
     assert!(talks[11].is_empty() && talks[23].is_empty(), "{talks:?}");
-}
-
-/// The model built by `crates/annotate/build-model.sh`.
-fn model_path() -> PathBuf {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../annotate/model/ner.bin");
-    assert!(
-        path.is_file(),
-        "no NER model at {}: build it with crates/annotate/build-model.sh",
-        path.display()
-    );
-    path
 }
 
 #[test]

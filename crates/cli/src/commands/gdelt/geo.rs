@@ -50,31 +50,28 @@ impl GeoCells {
 
     /// A V1LOCATIONS block: `Type#FullName#CountryCode#ADM1Code#Lat#Long#FeatureID`.
     pub fn v1_block(&self) -> String {
-        format!(
-            "{}#{}#{}#{}#{}#{}#{}",
-            self.kind,
-            item(&self.full_name),
-            self.country,
-            self.adm1,
-            coordinate(self.lat),
-            coordinate(self.lon),
-            self.feature()
-        )
+        self.block_fields().join("#")
     }
 
     /// A V2ENHANCEDLOCATIONS block: the V1 fields with ADM2Code (empty) after ADM1Code and the
     /// character offset last.
     pub fn v2_block(&self, offset: usize) -> String {
-        format!(
-            "{}#{}#{}#{}##{}#{}#{}#{offset}",
-            self.kind,
+        let mut fields = self.block_fields().to_vec();
+        fields.insert(4, String::new());
+        fields.push(offset.to_string());
+        fields.join("#")
+    }
+
+    fn block_fields(&self) -> [String; 7] {
+        [
+            self.kind.to_string(),
             item(&self.full_name),
-            self.country,
-            self.adm1,
+            self.country.clone(),
+            self.adm1.clone(),
             coordinate(self.lat),
             coordinate(self.lon),
-            self.feature()
-        )
+            self.feature(),
+        ]
     }
 
     fn feature(&self) -> String {
@@ -247,6 +244,10 @@ mod tests {
         assert_eq!(
             astana.v1_block(),
             "4#Astana, Kazakhstan#KZ#KZ05#51.1800#71.4500#1526273"
+        );
+        assert_eq!(
+            astana.v2_block(7),
+            "4#Astana, Kazakhstan#KZ#KZ05##51.1800#71.4500#1526273#7"
         );
         let kaz = places
             .of_country("KAZ")
