@@ -18,6 +18,7 @@ Examples:
   chancery articles --since 2023-02-01 --language eng
   chancery show 3f2a9c1d                    an article by id (or unique id prefix)
   chancery export --format jsonl --out articles.jsonl
+  chancery export --format gdelt --out gdelt/   GDELT 2.0 events and GKG 2.1 files
   chancery extract page.html --format json  print the article of a page, store nothing
 
 Exit codes:
@@ -55,7 +56,7 @@ JSONL (fields text/html/url/title/date/source). Re-ingesting the same inputs add
     Articles(ArticlesArgs),
     /// Print one article with its captions, removed lines and provenance.
     Show(ShowArgs),
-    /// Write stored articles out (one JSON object per line).
+    /// Write stored articles out: one JSON object per line, or GDELT event and GKG files.
     Export(ExportArgs),
     /// Extract articles from inputs and print them, without storing anything.
     #[command(
@@ -206,14 +207,16 @@ pub struct ShowArgs {
 pub enum ExportFormat {
     /// One JSON object per article per line.
     Jsonl,
+    /// GDELT 2.0 Event and GKG 2.1 tab-separated files (`--out DIR` required; see docs/gdelt.md).
+    Gdelt,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
     pub format: ExportFormat,
-    /// Output file (standard output when absent).
-    #[arg(long, value_name = "FILE")]
+    /// Output file (standard output when absent); for `gdelt`, the directory to write into.
+    #[arg(long, value_name = "PATH", required_if_eq("format", "gdelt"))]
     pub out: Option<PathBuf>,
     #[command(flatten)]
     pub filter: FilterArgs,

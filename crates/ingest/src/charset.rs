@@ -373,9 +373,10 @@ fn decode_multibyte(encoding: &'static Encoding, content: &[u8], base: u64) -> D
                 decoder.decode_to_utf8(remaining, &mut scratch, last);
             had_errors |= errors;
             if written > 0 {
-                text.push_str(&String::from_utf8_lossy(&scratch[..written]));
-                let at_line_start = scratch[written - 1] == b'\n';
-                anchors.mark(text.len() as u64, raw_after, at_line_start);
+                let chunk = String::from_utf8_lossy(&scratch[..written]);
+                let chunk_start = text.len();
+                text.push_str(&chunk);
+                anchors.mark_chunk(chunk_start as u64, &chunk, raw_after);
             }
             remaining = &remaining[read..];
             if result == CoderResult::InputEmpty {
@@ -432,6 +433,22 @@ impl AnchorBuilder {
         }
         self.points.push((text, raw));
         self.last = (text, raw);
+    }
+
+    /// Records the characters one decoder write appended at text offset `start`, ending at raw
+    /// offset `raw_end`. A write of several characters comes from a malformed sequence followed by
+    /// bytes the decoder read again one by one (ASCII after a cut Shift_JIS lead byte): those last
+    /// characters are one raw byte each, and the replacements before them take the rest. Each
+    /// character gets its anchor, never before the previous one nor past `raw_end`.
+    fn mark_chunk(&mut self, start: u64, chunk: &str, raw_end: u64) {
+        let later: Vec<usize> = chunk.char_indices().skip(1).map(|(at, _)| at).collect();
+        for (i, &at) in later.iter().enumerate() {
+            let reread = (later.len() - i) as u64;
+            let raw = raw_end.saturating_sub(reread).max(self.last.1);
+            let at_line_start = chunk[..at].ends_with('\n');
+            self.mark(start + at as u64, raw, at_line_start);
+        }
+        self.mark(start + chunk.len() as u64, raw_end, chunk.ends_with('\n'));
     }
 
     fn finish(self) -> OffsetMap {
@@ -564,6 +581,18 @@ mod tests {
         let decoded = decode(&raw, Some("shift_jis"), false);
         assert_eq!(decoded.text, "東京 news\n日本");
         assert_exact(&decoded, &[0, 2, 4, 5, 6, 7, 8, 9, 10, 12]);
+    }
+
+    /// Found by the `charset` fuzz target: Latin-1 text declared Shift_JIS, where a cut lead
+    /// byte (0xE9) before a space made the decoder write U+FFFD and the space at once, and the
+    /// space mapped one raw byte too far, up to past the end of the raw bytes.
+    #[test]
+    fn shift_jis_replacement_before_ascii_maps_inside_the_raw_bytes() {
+        let raw = b"caf\xe9 du\n\xe0!";
+        let decoded = decode(raw, Some("shift_jis"), false);
+        assert_eq!(decoded.text, "caf\u{FFFD} du\n\u{FFFD}!");
+        assert_exact(&decoded, &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        assert_eq!(decoded.offsets.to_raw(decoded.text.len() as u64), 10);
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub const NO_MODEL: &str =
     "no NER model: entities not annotated; build it with crates/annotate/build-model.sh";
 
 /// The GeoNames-derived gazetteer committed beside the resolver.
-const PLACES: &[u8] = include_bytes!("../../../annotate/src/geo/data/places.tsv.gz");
+pub(crate) const PLACES: &[u8] = include_bytes!("../../../annotate/src/geo/data/places.tsv.gz");
 
 /// The model file to use: `flag` when given, else [`DEFAULT_MODEL`] under the current directory
 /// when it exists, else the file [`MODEL_ENV`] names; `None` when there is none.

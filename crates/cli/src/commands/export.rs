@@ -1,4 +1,5 @@
-//! `chancery export --format jsonl`: every stored article as one JSON object per line.
+//! `chancery export`: every stored article as one JSON object per line (`--format jsonl`), or as
+//! GDELT event and GKG files (`--format gdelt`, in [`super::gdelt`]).
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -11,6 +12,9 @@ use super::{json, Outcome};
 use crate::cli::{ExportArgs, ExportFormat};
 
 pub fn run(data: &Path, args: &ExportArgs) -> Result<Outcome> {
+    if let ExportFormat::Gdelt = args.format {
+        return super::gdelt::run(data, args);
+    }
     let store = Store::open(data)?;
     let mut out: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(BufWriter::new(
@@ -25,7 +29,7 @@ pub fn run(data: &Path, args: &ExportArgs) -> Result<Outcome> {
     let mut write_error = None;
     store.for_each_article(&args.filter.to_filter(None, 0), &mut |article| {
         let line = match args.format {
-            ExportFormat::Jsonl => {
+            ExportFormat::Jsonl | ExportFormat::Gdelt => {
                 let placement = store.placement_of(article.id.as_str())?;
                 json::placed_article(&article, placement.as_ref()).to_string()
             }

@@ -5,6 +5,7 @@ pub mod demo;
 pub mod entities;
 pub mod export;
 pub mod extract;
+pub mod gdelt;
 pub mod ingest;
 pub mod json;
 pub mod relations;

@@ -186,3 +186,15 @@ pub fn copy_examples(dir: &Path) {
         std::fs::copy(&file, dir.join(name)).expect("example is copied");
     }
 }
+
+/// The NER model built by `crates/annotate/build-model.sh`; panics, saying how to build it, when
+/// it is missing.
+pub fn model_path() -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../annotate/model/ner.bin");
+    assert!(
+        path.is_file(),
+        "no NER model at {}: build it with crates/annotate/build-model.sh",
+        path.display()
+    );
+    path
+}
