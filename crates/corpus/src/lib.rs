@@ -22,6 +22,7 @@ mod text;
 pub use corpus::{Corpus, CorpusConfig, Placement};
 pub use dedup::{
     DedupConfig, DedupIndex, DedupOutcome, DedupStats, DocId, DupGroup, GroupId, MatchKind,
+    PreparedText, Preparer,
 };
 pub use stories::{
     NamedEntity, StoryConfig, StoryId, StoryIndex, StoryInput, StoryOutcome, StorySummary,

@@ -16,7 +16,7 @@ use chancery_model::{DocFormat, DocMeta, Provenance, RawDoc};
 use chancery_testkit::{write_corpus, CorpusSpec};
 
 use crate::aeb::Benchmark;
-use crate::timing::best_of;
+use crate::timing::{available_cores, best_of};
 
 /// Options of `bench-clean`.
 #[derive(Debug, clap::Args)]
@@ -299,10 +299,6 @@ fn sibling_binary(name: &str) -> Result<PathBuf> {
         );
     }
     Ok(path)
-}
-
-fn available_cores() -> usize {
-    std::thread::available_parallelism().map_or(1, usize::from)
 }
 
 #[cfg(test)]

@@ -38,7 +38,8 @@ use serde::{Deserialize, Serialize};
 use crate::ConfigError;
 use lsh::BandTables;
 use minhash::{MinHasher, Sketch, SKETCH_BINS};
-use shingle::{SetProbe, Shingler};
+use rayon::prelude::*;
+use shingle::{compact, SetProbe, Shingler, TextKey};
 
 /// An article's number in a [`DedupIndex`], in the order articles were added (from 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -179,8 +180,8 @@ struct DocRecord {
 #[derive(Debug)]
 pub struct DedupIndex {
     config: DedupConfig,
-    shingler: Shingler,
-    hasher: MinHasher,
+    /// Scratch for [`DedupIndex::add`]'s own preparing.
+    preparer: Preparer,
     tables: BandTables,
     arena: Vec<u32>,
     docs: Vec<DocRecord>,
@@ -211,13 +212,51 @@ pub struct DedupStats {
     pub stored_shingles: u64,
 }
 
+/// An article's text hashed for an index: its shingles, band keys and sketch, which depend on
+/// the text alone ([`Preparer::prepare`]); [`DedupIndex::add_prepared`] then places it.
+#[derive(Debug, Clone)]
+pub struct PreparedText {
+    key: TextKey,
+    shingles: Vec<u64>,
+    band_keys: Vec<u64>,
+    sketch: Sketch,
+    sketch_filled: usize,
+}
+
+/// Hashes texts the way one index does; one per thread (see [`DedupIndex::preparer`]).
+#[derive(Debug, Clone)]
+pub struct Preparer {
+    shingle_words: usize,
+    shingler: Shingler,
+    hasher: MinHasher,
+}
+
+impl Preparer {
+    /// The shingles, band keys and sketch of `text`.
+    pub fn prepare(&mut self, text: &str) -> PreparedText {
+        let key = self.shingler.shingle(text, self.shingle_words);
+        let mut band_keys = Vec::new();
+        self.hasher.band_keys(&self.shingler.hashes, &mut band_keys);
+        PreparedText {
+            key,
+            shingles: self.shingler.hashes.clone(),
+            band_keys,
+            sketch: self.hasher.sketch(),
+            sketch_filled: self.hasher.sketch_filled(),
+        }
+    }
+}
+
 impl DedupIndex {
     /// An empty index.
     pub fn new(config: DedupConfig) -> Result<Self, ConfigError> {
         config.validate()?;
         Ok(Self {
-            shingler: Shingler::default(),
-            hasher: MinHasher::new(config.bands, config.rows, config.seed),
+            preparer: Preparer {
+                shingle_words: config.shingle_words,
+                shingler: Shingler::default(),
+                hasher: MinHasher::new(config.bands, config.rows, config.seed),
+            },
             tables: BandTables::new(config.bands),
             arena: Vec::new(),
             docs: Vec::new(),
@@ -237,9 +276,50 @@ impl DedupIndex {
     /// Adds an article (its title and body as one text, with its date if known) and returns the
     /// group it joined and every earlier article it duplicates.
     pub fn add(&mut self, text: &str, date: Option<NaiveDate>) -> DedupOutcome {
+        let prepared = self.preparer.prepare(text);
+        self.add_prepared(prepared, date)
+    }
+
+    /// Adds articles in order, as [`DedupIndex::add`] would one by one, hashing their texts on
+    /// every core first: hashing depends on each text alone, only the additions that follow read
+    /// the index.
+    pub fn add_batch(&mut self, articles: &[(&str, Option<NaiveDate>)]) -> Vec<DedupOutcome> {
+        let preparer = self.preparer();
+        let prepared: Vec<PreparedText> = articles
+            .par_iter()
+            .map_init(|| preparer.clone(), |p, (text, _)| p.prepare(text))
+            .collect();
+        prepared
+            .into_iter()
+            .zip(articles)
+            .map(|(p, (_, date))| self.add_prepared(p, *date))
+            .collect()
+    }
+
+    /// A preparer of texts for this index, for callers hashing on threads of their own.
+    pub fn preparer(&self) -> Preparer {
+        Preparer {
+            shingle_words: self.config.shingle_words,
+            shingler: Shingler::default(),
+            hasher: self.preparer.hasher.clone(),
+        }
+    }
+
+    /// Adds an article prepared by this index's [`Preparer`].
+    pub fn add_prepared(
+        &mut self,
+        prepared: PreparedText,
+        date: Option<NaiveDate>,
+    ) -> DedupOutcome {
         let doc = u32::try_from(self.docs.len()).unwrap_or(u32::MAX);
-        let key = self.shingler.shingle(text, self.config.shingle_words);
-        self.hasher.band_keys(&self.shingler.hashes, &mut self.keys);
+        let PreparedText {
+            key,
+            shingles,
+            band_keys,
+            sketch,
+            sketch_filled,
+        } = prepared;
+        self.keys = band_keys;
         let exact_of = self.exact.get(&key.exact).copied();
         let (shingles_start, shingles_len) = match exact_of {
             // An exact copy shares its original's shingles.
@@ -249,13 +329,13 @@ impl DedupIndex {
             }
             None => {
                 let start = self.arena.len();
-                self.shingler.compact(&mut self.arena);
+                compact(&shingles, &mut self.arena);
                 let len = self.arena.len() - start;
                 self.stats.stored_shingles += len as u64;
                 (start as u64, u32::try_from(len).unwrap_or(u32::MAX))
             }
         };
-        let matches = self.verified_matches(shingles_start, shingles_len);
+        let matches = self.verified_matches(shingles_start, shingles_len, &sketch, sketch_filled);
         let kind = match (exact_of, matches.first()) {
             (Some(original), _) => MatchKind::Exact {
                 of: DocId(original),
@@ -283,8 +363,8 @@ impl DedupIndex {
             words: key.words,
             shingles_start,
             shingles_len,
-            sketch_filled: u16::try_from(self.hasher.sketch_filled()).unwrap_or(u16::MAX),
-            sketch: self.hasher.sketch(),
+            sketch_filled: u16::try_from(sketch_filled).unwrap_or(u16::MAX),
+            sketch,
         });
         self.update_canonical(group, doc);
         self.exact.entry(key.exact).or_insert(doc);
@@ -301,7 +381,13 @@ impl DedupIndex {
     }
 
     /// Candidates from the band tables, verified; the most similar first.
-    fn verified_matches(&mut self, start: u64, len: u32) -> Vec<(DocId, f64)> {
+    fn verified_matches(
+        &mut self,
+        start: u64,
+        len: u32,
+        my_sketch: &Sketch,
+        my_filled: usize,
+    ) -> Vec<(DocId, f64)> {
         self.candidates.clear();
         self.tables.candidates(&self.keys, &mut self.candidates);
         // Each candidate appears once per band it shares: count the bands, which estimate the
@@ -320,8 +406,6 @@ impl DedupIndex {
         let arena = &self.arena;
         let mine = slice(arena, start, len);
         self.probe.load(mine);
-        let my_sketch = self.hasher.sketch();
-        let my_filled = self.hasher.sketch_filled();
         let (mut candidates, mut verified) = (0, 0);
         for &(_, other) in &ranked {
             let Some(record) = self.docs.get(other as usize) else {
@@ -334,7 +418,7 @@ impl DedupIndex {
             if (small as f64) < threshold * large as f64 {
                 continue;
             }
-            let agreeing = agreeing_bins(&my_sketch, &record.sketch);
+            let agreeing = agreeing_bins(my_sketch, &record.sketch);
             let filled = my_filled.min(usize::from(record.sketch_filled));
             let needed = self.min_agreeing_bins.get(filled).copied().unwrap_or(0);
             if agreeing < usize::from(needed) {

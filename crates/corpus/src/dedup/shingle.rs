@@ -11,7 +11,7 @@ use crate::text::for_each_word_hash;
 
 /// Reusable buffers for shingling, so that adding an article allocates nothing in the steady
 /// state.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Shingler {
     word_hashes: Vec<u64>,
     /// The article's shingle hashes, sorted and unique, after [`Shingler::shingle`].
@@ -61,20 +61,27 @@ impl Shingler {
         }
     }
 
-    /// The stored form of the current shingles: top 32 bits, sorted and unique.
+    /// The stored form of the current shingles (see [`compact`]).
+    #[cfg(test)]
     pub(crate) fn compact(&self, out: &mut Vec<u32>) {
-        let start = out.len();
-        // The top bits of sorted values are sorted too, so only neighbours can repeat.
-        out.extend(self.hashes.iter().map(|&h| (h >> 32) as u32));
-        let mut kept = start;
-        for i in start..out.len() {
-            if kept == start || out[kept - 1] != out[i] {
-                out[kept] = out[i];
-                kept += 1;
-            }
-        }
-        out.truncate(kept);
+        compact(&self.hashes, out);
     }
+}
+
+/// The stored form of a shingle set (sorted 64-bit hashes): top 32 bits, sorted and unique,
+/// appended to `out`.
+pub(crate) fn compact(hashes: &[u64], out: &mut Vec<u32>) {
+    let start = out.len();
+    // The top bits of sorted values are sorted too, so only neighbours can repeat.
+    out.extend(hashes.iter().map(|&h| (h >> 32) as u32));
+    let mut kept = start;
+    for i in start..out.len() {
+        if kept == start || out[kept - 1] != out[i] {
+            out[kept] = out[i];
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
 }
 
 /// One article's shingle set as an open-addressing hash table, built once per addition and

@@ -129,3 +129,28 @@ fn bad_configuration_is_refused() {
     };
     assert!(DedupIndex::new(bad_threshold).is_err());
 }
+
+#[test]
+fn a_batch_places_articles_as_one_by_one_does() {
+    let texts: Vec<String> = (0..40)
+        .map(|i| match i % 4 {
+            0 => format!("{STORY} Update {}.", i / 4),
+            1 => STORY.replace("Tuesday", "Wednesday"),
+            2 => format!("Unrelated report number {i} about harvests, rain and grain prices."),
+            _ => STORY.to_uppercase(),
+        })
+        .collect();
+    let articles: Vec<(&str, Option<NaiveDate>)> =
+        texts.iter().map(|t| (t.as_str(), date(28))).collect();
+    let mut one_by_one = index();
+    let expected: Vec<DedupOutcome> = articles
+        .iter()
+        .map(|(text, day)| one_by_one.add(text, *day))
+        .collect();
+    let mut batched = index();
+    let mut got = batched.add_batch(&articles[..15]);
+    got.extend(batched.add_batch(&articles[15..]));
+    assert_eq!(got, expected);
+    assert_eq!(batched.groups(), one_by_one.groups());
+    assert!(got.iter().any(|o| matches!(o.kind, MatchKind::Near { .. })));
+}
