@@ -14,6 +14,9 @@ use chancery_corpus::{Corpus, CorpusConfig, MatchKind, NamedEntity, StoryInput, 
 use chancery_model::{Article, NamedCount, StoryRecord};
 use chancery_store::{Placement, Store};
 
+/// Articles hashed together for the duplicate index.
+const BATCH: usize = 512;
+
 /// What a placing run did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Placed {
@@ -34,11 +37,20 @@ pub fn place_new(store: &mut Store) -> Result<Placed> {
     let mut seqs: Vec<i64> = Vec::new();
     let mut new: Vec<Placement> = Vec::new();
     let mut touched = BTreeSet::new();
-    store.for_each_in_order(&mut |seq, article| {
-        let input = StoryText::of(&article);
-        let placement = corpus.add(&input.input(&article));
-        seqs.push(seq);
-        if seq > last {
+    // Articles go through the corpus in batches, their texts hashed on every core.
+    let mut pending: Vec<(i64, Article, StoryText)> = Vec::with_capacity(BATCH);
+    let mut place_batch = |pending: &mut Vec<(i64, Article, StoryText)>| {
+        let inputs: Vec<StoryInput<'_>> = pending
+            .iter()
+            .map(|(_, article, text)| text.input(article))
+            .collect();
+        let placements = corpus.add_batch(&inputs);
+        for ((seq, _, _), placement) in pending.iter().zip(placements) {
+            let seq = *seq;
+            seqs.push(seq);
+            if seq <= last {
+                continue;
+            }
             let (of, similarity) = match placement.duplicate.kind {
                 MatchKind::New => (None, None),
                 MatchKind::Exact { of } => (Some(of), Some(1.0)),
@@ -52,8 +64,17 @@ pub fn place_new(store: &mut Store) -> Result<Placed> {
             });
             touched.insert(placement.story);
         }
+        pending.clear();
+    };
+    store.for_each_in_order(&mut |seq, article| {
+        let text = StoryText::of(&article);
+        pending.push((seq, article, text));
+        if pending.len() >= BATCH {
+            place_batch(&mut pending);
+        }
         Ok(())
     })?;
+    place_batch(&mut pending);
     let placed = Placed {
         articles: new.len(),
         copies: new.iter().filter(|p| p.duplicate_of.is_some()).count(),

@@ -4,9 +4,16 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::dedup::{DedupConfig, DedupIndex, DedupOutcome};
+use rayon::prelude::*;
+
+use crate::dedup::{DedupConfig, DedupIndex, DedupOutcome, PreparedText};
 use crate::stories::{StoryConfig, StoryId, StoryIndex, StoryInput, StorySummary};
 use crate::ConfigError;
+
+/// What the duplicate index compares: the title and the body together.
+fn duplicate_text(input: &StoryInput<'_>) -> String {
+    format!("{}\n{}", input.title, input.body)
+}
 
 /// Configuration of both indexes.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -49,8 +56,33 @@ impl Corpus {
 
     /// Adds an article. Its duplicate text is the title and the body together.
     pub fn add(&mut self, input: &StoryInput<'_>) -> Placement {
-        let text = format!("{}\n{}", input.title, input.body);
-        let duplicate = self.dedup.add(&text, input.date);
+        let duplicate = self.dedup.add(&duplicate_text(input), input.date);
+        self.place(input, duplicate)
+    }
+
+    /// Adds articles in order, as [`Corpus::add`] would one by one, hashing their texts for the
+    /// duplicate index on every core first.
+    pub fn add_batch(&mut self, inputs: &[StoryInput<'_>]) -> Vec<Placement> {
+        let preparer = self.dedup.preparer();
+        let prepared: Vec<PreparedText> = inputs
+            .par_iter()
+            .map_init(
+                || preparer.clone(),
+                |p, input| p.prepare(&duplicate_text(input)),
+            )
+            .collect();
+        inputs
+            .iter()
+            .zip(prepared)
+            .map(|(input, p)| {
+                let duplicate = self.dedup.add_prepared(p, input.date);
+                self.place(input, duplicate)
+            })
+            .collect()
+    }
+
+    /// Puts an article the duplicate index has placed into its story.
+    fn place(&mut self, input: &StoryInput<'_>, duplicate: DedupOutcome) -> Placement {
         let original = match duplicate.kind {
             crate::MatchKind::Exact { of } | crate::MatchKind::Near { of, .. } => {
                 self.story_of.get(of.0 as usize).copied()
@@ -129,5 +161,32 @@ after the Russian invasion shook the region.";
         assert_eq!(summary.articles, 2);
         assert_eq!(summary.independent_sources, 1);
         assert_eq!(corpus.story_date(copy.duplicate.doc), date);
+    }
+
+    #[test]
+    fn a_batch_places_articles_as_one_by_one_does() {
+        let date = NaiveDate::from_ymd_opt(2023, 2, 28);
+        let other = "Farmers in the north reported a late harvest after weeks of heavy rain.";
+        let inputs: Vec<StoryInput<'_>> = [
+            ("Blinken meets ministers", BODY, "wire"),
+            ("Harvest late", other, "farm"),
+            ("Blinken meets ministers", BODY, "reprint"),
+            ("Ministers meet Blinken", BODY, "daily"),
+        ]
+        .into_iter()
+        .map(|(title, body, source)| StoryInput {
+            title,
+            body,
+            date,
+            source,
+            entities: &[],
+            places: &[],
+        })
+        .collect();
+        let mut one_by_one = Corpus::new(CorpusConfig::default()).expect("valid");
+        let expected: Vec<Placement> = inputs.iter().map(|i| one_by_one.add(i)).collect();
+        let mut batched = Corpus::new(CorpusConfig::default()).expect("valid");
+        assert_eq!(batched.add_batch(&inputs), expected);
+        assert!(expected[2].duplicate.is_copy());
     }
 }
