@@ -9,6 +9,7 @@
 mod annotate;
 mod cli;
 mod commands;
+mod indexing;
 mod report;
 
 pub use cli::{Cli, Command};
@@ -27,6 +28,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Export(args) => commands::export::run(&cli.data, &args),
         Command::Extract(args) => commands::extract::run(&args),
         Command::Demo(args) => commands::demo::run(&cli.data, &args),
+        Command::Serve(args) => commands::serve::run(&cli.data, &args),
+        Command::Reindex => commands::reindex::run(&cli.data),
     };
     match outcome {
         Ok(commands::Outcome::Clean) => ExitCode::SUCCESS,

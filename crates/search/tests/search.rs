@@ -1,104 +1,10 @@
 //! The index against a real store of hand-made articles: text, phrases, filters, facets,
 //! snippets, catching up after a store commit the index missed, and rebuilding.
 
-use chancery_model::{
-    Article, ArticleMeta, Block, EntityKind, EntityRecord, PlaceRecord, Provenance, Span,
-};
 use chancery_search::{ArticleIndex, Filters, SearchError, SearchRequest};
 use chancery_store::Store;
+use chancery_testkit::articles::{article, briefing, ASTANA, NYT, TEHRAN};
 use chrono::NaiveDate;
-
-fn block(text: &str) -> Block {
-    Block {
-        text: text.to_string(),
-        span: Span {
-            start: 0,
-            end: text.len() as u64,
-        },
-    }
-}
-
-fn entity(name: &str, kind: EntityKind, country: Option<&str>) -> EntityRecord {
-    EntityRecord {
-        name: name.to_string(),
-        kind,
-        aliases: Vec::new(),
-        mentions: Vec::new(),
-        roles: Vec::new(),
-        affiliation: None,
-        country: country.map(str::to_string),
-        place: None,
-    }
-}
-
-fn article(
-    title: &str,
-    body: &[&str],
-    source: &str,
-    published: Option<(i32, u32, u32)>,
-) -> Article {
-    let title = block(title);
-    let paragraphs: Vec<Block> = body.iter().map(|p| block(p)).collect();
-    Article {
-        id: Article::content_id(Some(&title), &paragraphs),
-        title: Some(title),
-        captions: Vec::new(),
-        paragraphs,
-        language: Some("eng".to_string()),
-        published: published.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
-        published_evidence: None,
-        source: source.to_string(),
-        url: None,
-        provenance: vec![Provenance {
-            path: format!("{source}.txt"),
-            ..Provenance::default()
-        }],
-        removed: Vec::new(),
-        meta: ArticleMeta::default(),
-        entities: Vec::new(),
-        dates: Vec::new(),
-        amounts: Vec::new(),
-    }
-}
-
-/// Three articles: two about Blinken in Central Asia (one dated, one not), one about Tehran.
-fn corpus() -> Vec<Article> {
-    let mut astana = article(
-        "Blinken Holds Talks with Central Asian Nations",
-        &["Secretary of State Antony Blinken met foreign ministers in Astana on Tuesday."],
-        "tasnim",
-        Some((2023, 2, 28)),
-    );
-    let mut kazakh = entity("Kazakhstan", EntityKind::Gpe, Some("KZ"));
-    kazakh.place = Some(PlaceRecord {
-        name: "Astana".to_string(),
-        geonames_id: 1526273,
-        country: "KZ".to_string(),
-        lat: 51.18,
-        lon: 71.45,
-    });
-    let mut blinken = entity("Antony J. Blinken", EntityKind::Person, None);
-    blinken.aliases = vec!["Blinken".to_string()];
-    astana.entities = vec![blinken.clone(), kazakh];
-    let mut nyt = article(
-        "In Central Asia, Blinken Will Urge Distance From Russia",
-        &[
-            "The secretary of state is flying into the heart of what Moscow considers its sphere.",
-            "Mr. Blinken will meet officials convening in Kazakhstan.",
-        ],
-        "nytimes",
-        None,
-    );
-    nyt.entities = vec![blinken, entity("Russia", EntityKind::Gpe, Some("RU"))];
-    let mut tehran = article(
-        "Tehran Ready for Negotiations with Washington",
-        &["Iran says talks must be based on trust, the foreign ministry said in Tehran."],
-        "tasnim",
-        Some((2023, 3, 1)),
-    );
-    tehran.entities = vec![entity("Iran", EntityKind::Gpe, Some("IR"))];
-    vec![astana, nyt, tehran]
-}
 
 fn search(index: &ArticleIndex, text: &str, filters: Filters) -> Vec<String> {
     let request = SearchRequest {
@@ -120,7 +26,9 @@ fn search(index: &ArticleIndex, text: &str, filters: Filters) -> Vec<String> {
 fn filled() -> (tempfile::TempDir, Store, ArticleIndex) {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let mut store = Store::open(dir.path()).expect("the store opens");
-    store.insert_batch(&corpus()).expect("the corpus is stored");
+    store
+        .insert_batch(&briefing())
+        .expect("the corpus is stored");
     let index = ArticleIndex::open(dir.path()).expect("the index opens");
     let outcome = index
         .updater(1)
@@ -132,10 +40,6 @@ fn filled() -> (tempfile::TempDir, Store, ArticleIndex) {
     index.reload().expect("the index reloads");
     (dir, store, index)
 }
-
-const ASTANA: &str = "Blinken Holds Talks with Central Asian Nations";
-const NYT: &str = "In Central Asia, Blinken Will Urge Distance From Russia";
-const TEHRAN: &str = "Tehran Ready for Negotiations with Washington";
 
 #[test]
 fn words_and_phrases_find_the_articles_that_hold_them() {

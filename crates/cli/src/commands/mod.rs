@@ -6,6 +6,8 @@ pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod json;
+pub mod reindex;
+pub mod serve;
 pub mod show;
 
 use chancery_store::ArticleFilter;
