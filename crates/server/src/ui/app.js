@@ -154,7 +154,7 @@ async function renderArticle(id) {
   const entities = (a.entities || []).map((e) => el("li", {},
     el("a", { href: "#/entity/" + encodeURIComponent(e.name), class: "entity-link", text: e.name }),
     ` ${e.type}`, e.roles && e.roles.length ? ` — ${e.roles.join(", ")}` : "",
-    e.place ? ` (${e.place.name}, ${e.place.country})` : ""));
+    e.place ? ` (${[e.place.name, e.place.country].filter(Boolean).join(", ")})` : ""));
   const provenance = el("table", {}, el("tr", {}, el("th", { text: "input" }), el("th", { text: "bytes" }), el("th", { text: "url" })),
     (a.provenance || []).map((p) => el("tr", {}, el("td", { text: p.path }),
       el("td", { text: `${p.offset}+${p.length}` }), el("td", { text: p.url || "" }))));
