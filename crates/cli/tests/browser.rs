@@ -8,13 +8,12 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use common::{chancery, examples_dir, run};
+use common::{examples_dir, run, serve};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 
@@ -100,21 +99,8 @@ async fn search_open_an_article_and_see_its_entities() {
     )
     .expect_code(0);
 
-    let mut server = chancery(&data)
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("chancery serve starts");
-    let mut line = String::new();
-    BufReader::new(server.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("the address line");
+    let (server, url) = serve(&data);
     let _server = Killed(server);
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .expect("the address is printed")
-        .to_string();
 
     let port = free_port();
     let driver = Command::new("chromedriver")

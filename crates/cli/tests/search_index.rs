@@ -4,13 +4,11 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::Stdio;
 
 use chancery_search::{ArticleIndex, Filters, SearchRequest};
 use chancery_store::Store;
-use common::{chancery, examples_dir, run};
+use common::{examples_dir, run, serve};
 
 /// Titles of the hits of a search of `text`, best first.
 fn titles(index: &ArticleIndex, text: &str, filters: Filters) -> Vec<String> {
@@ -137,20 +135,7 @@ fn a_store_commit_the_index_missed_is_indexed_by_the_next_run() {
 #[test]
 fn serve_answers_searches_on_the_seeds() {
     let (_dir, data) = ingested_seeds();
-    let mut server = chancery(&data)
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("chancery serve starts");
-    let mut line = String::new();
-    BufReader::new(server.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .expect("the address is printed")
-        .to_string();
+    let (mut server, url) = serve(&data);
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .build()
