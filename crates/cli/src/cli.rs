@@ -20,6 +20,8 @@ Examples:
   chancery export --format jsonl --out articles.jsonl
   chancery export --format gdelt --out gdelt/   GDELT 2.0 events and GKG 2.1 files
   chancery extract page.html --format json  print the article of a page, store nothing
+  chancery serve --addr 127.0.0.1:8080      search, read and browse the store in a web browser
+  chancery reindex                          rebuild the search index from the store
 
 Exit codes:
   0  success
@@ -82,6 +84,25 @@ stated value, and provenance.\n\nExample:\n  chancery extract pages/ --format js
     /// are one), most articles first; with a name, one entity's names, roles over time, mentions
     /// by month, articles, quotes and co-occurring entities.
     Entities(EntitiesArgs),
+    /// Serve the JSON API (under /api) and the web UI over the store and its search index.
+    #[command(
+        after_help = "Open http://127.0.0.1:8080/ in a browser; the API is described at \
+/api/openapi.json. The search index is brought up to date with the store before serving."
+    )]
+    Serve(ServeArgs),
+    /// Rebuild the search index (<data>/index) from the store.
+    #[command(
+        after_help = "Ingest keeps the index up to date by itself; reindex is for an index that was \
+deleted, damaged, or written by another version."
+    )]
+    Reindex,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    pub addr: std::net::SocketAddr,
 }
 
 #[derive(Debug, Args)]

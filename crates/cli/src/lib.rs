@@ -9,6 +9,7 @@
 mod annotate;
 mod cli;
 mod commands;
+mod indexing;
 mod place;
 mod report;
 
@@ -31,6 +32,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Relations(args) => commands::relations::run(&cli.data, &args),
         Command::Stories(args) => commands::stories::run(&cli.data, &args),
         Command::Entities(args) => commands::entities::run(&cli.data, &args),
+        Command::Serve(args) => commands::serve::run(&cli.data, &args),
+        Command::Reindex => commands::reindex::run(&cli.data),
     };
     match outcome {
         Ok(commands::Outcome::Clean) => ExitCode::SUCCESS,

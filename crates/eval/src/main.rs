@@ -7,6 +7,7 @@
 //!   as the reference scorer prints it;
 //! - `bench-clean`, `bench-ingest`, `bench-html`: speed of the cleaner, of `chancery ingest`, and of
 //!   the HTML extractor beside trafilatura;
+//! - `bench-search --articles N`: search latency (p50, p99) on an index of N generated articles;
 //! - `html-crates DATA_DIR` (feature `crates`): rs-trafilatura and dom_smoothie beside chancery;
 //! - `ner-train CONLL_TRAIN --dev CONLL_DEV --out MODEL` and `ner CONLL_FILE --model MODEL`: the
 //!   named-entity tagger, trained and scored (conlleval), with its speed beside spaCy;
@@ -33,6 +34,7 @@ mod bench;
 mod bench_corpus;
 mod bench_dedup;
 mod bench_html;
+mod bench_search;
 mod brat;
 mod cluster_metrics;
 mod corpus_gen;
@@ -81,6 +83,8 @@ enum Command {
     BenchIngest(bench::IngestArgs),
     /// Time the HTML extractor beside trafilatura on the same pages.
     BenchHtml(bench_html::HtmlArgs),
+    /// Search latency on an index of generated articles (two words and a filter).
+    BenchSearch(bench_search::SearchArgs),
     /// Score rs-trafilatura and dom_smoothie beside chancery on the article-extraction benchmark.
     #[cfg(feature = "crates")]
     HtmlCrates(dumps::EvalArgs),
@@ -117,6 +121,7 @@ fn main() -> Result<()> {
         Command::BenchClean(args) => bench::clean(&args),
         Command::BenchIngest(args) => bench::ingest(&args),
         Command::BenchHtml(args) => bench_html::run(&args),
+        Command::BenchSearch(args) => bench_search::run(&args),
         #[cfg(feature = "crates")]
         Command::HtmlCrates(args) => crates_cmp::run(&args),
         Command::NerTrain(args) => ner::train_cmd(&args),

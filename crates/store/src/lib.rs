@@ -3,7 +3,8 @@
 //! - [`Store::open`] creates or upgrades the database (migrations by `PRAGMA user_version`).
 //! - [`Store::insert_batch`] stores a batch of articles in one transaction. Articles are keyed by their
 //!   content id, so storing the same input twice adds nothing but new provenance.
-//! - [`Store::article`], [`Store::list`] and [`Store::for_each_article`] read articles back.
+//! - [`Store::article`], [`Store::list`] and [`Store::for_each_article`] read articles back;
+//!   [`Store::articles_after`] and [`Store::last_seq`] let a search index catch up with the store.
 //! - [`Store::line_counts`] and friends keep the per-source line statistics behind corpus-level
 //!   boilerplate evidence.
 //!

@@ -133,6 +133,35 @@ impl Store {
         Ok(())
     }
 
+    /// Up to `limit` articles stored after the one with storage sequence number `after`, in the
+    /// order they were stored, each with its own sequence number. Articles are never changed once
+    /// stored, so a reader that remembers the last number it saw (a search index) catches up with
+    /// the store by asking for what follows it; `0` starts from the first article.
+    pub fn articles_after(&self, after: i64, limit: usize) -> Result<Vec<(i64, Article)>> {
+        let sql = format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.seq > ?1 ORDER BY a.seq LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).at(&self.db_path)?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let mut rows = stmt.query([after, limit]).at(&self.db_path)?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().at(&self.db_path)? {
+            let row = ArticleRow::read(row).at(&self.db_path)?;
+            let seq = row.seq;
+            out.push((seq, self.complete(row)?));
+        }
+        Ok(out)
+    }
+
+    /// The storage sequence number of the last article stored; `0` for an empty store.
+    pub fn last_seq(&self) -> Result<i64> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM articles")
+            .at(&self.db_path)?;
+        stmt.query_row([], |row| row.get(0)).at(&self.db_path)
+    }
+
     /// The seq of the article `id` names, exactly or as a unique prefix.
     pub(crate) fn resolve_id(&self, id: &str) -> Result<Option<i64>> {
         let mut exact = self

@@ -654,3 +654,29 @@ fn entities_stored_before_the_corpus_view_are_read_across_articles() {
     assert_eq!(profile.entity.articles, 1);
     assert_eq!(profile.entity.mentions, first.mentions.len() as u64);
 }
+
+#[test]
+fn articles_after_walks_the_store_in_storage_order_and_skips_duplicates() {
+    let (_dir, mut store) = open_temp();
+    assert_eq!(store.last_seq().unwrap(), 0);
+    store.insert_batch(&batch(0, 5)).unwrap();
+    let first = store.articles_after(0, 3).unwrap();
+    let titles: Vec<_> = first
+        .iter()
+        .map(|(_, a)| a.title_text().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Story number 0", "Story number 1", "Story number 2"]
+    );
+    let last_seen = first.last().unwrap().0;
+    let rest = store.articles_after(last_seen, 100).unwrap();
+    assert_eq!(rest.len(), 2);
+    assert_eq!(rest[1].0, store.last_seq().unwrap());
+    // A duplicate adds provenance only: nothing new follows the last article.
+    store.insert_batch(&batch(0, 1)).unwrap();
+    assert!(store
+        .articles_after(store.last_seq().unwrap(), 100)
+        .unwrap()
+        .is_empty());
+}

@@ -4,6 +4,11 @@
 //! blank lines, each with a title, sometimes a photo caption repeated as scrapers repeat it, prose
 //! paragraphs, and the source's furniture lines. Generation is deterministic for a seed, so a test knows
 //! exactly which articles a corpus holds.
+//!
+//! [`articles`] holds small hand-made [`chancery_model::Article`]s, with entities, for the tests of
+//! the stages after the store (search, the server).
+
+pub mod articles;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -2,8 +2,9 @@
 //!
 //! Documents are processed in batches: for each batch the corpus evidence of its text dumps is
 //! recorded (which short lines recur across documents of a source), the documents are extracted in
-//! parallel against that evidence, and the articles are stored in one transaction. A kill between
-//! batches loses nothing stored; a re-run stores what is missing and adds nothing twice.
+//! parallel against that evidence, and the articles are stored in one transaction, then indexed for
+//! search. A kill between batches loses nothing stored; a re-run stores what is missing, indexes
+//! what the store holds beyond the index, and adds nothing twice.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal, Write};
@@ -15,6 +16,7 @@ use chancery_extract::text::{candidate_line_hashes, EvidenceThreshold, RepeatedL
 use chancery_extract::{extract, ExtractConfig};
 use chancery_ingest::{expand_inputs, read_input, Event, ReadConfig};
 use chancery_model::{Diagnostic, DiagnosticKind, DocFormat, RawDoc};
+use chancery_search::IndexUpdater;
 use chancery_store::Store;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -22,6 +24,7 @@ use rayon::prelude::*;
 use super::Outcome;
 use crate::annotate::{self, Annotator};
 use crate::cli::IngestArgs;
+use crate::indexing::{self, REPAIR_HINT};
 use crate::{place, report};
 
 /// Decoded text held in one batch at most, whatever the document count: memory stays bounded
@@ -41,6 +44,7 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
     let (inputs, walk_problems) = expand_inputs(&args.paths);
     let mut store = Store::open(data)
         .with_context(|| format!("cannot use data directory {}", data.display()))?;
+    let index = indexing::catch_up(data, &store)?;
     let total_bytes: u64 = inputs.iter().map(|i| i.size).sum();
     let progress = progress_bar(total_bytes, args.quiet);
     let mut pipeline = Pipeline {
@@ -53,6 +57,7 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
         totals: Totals::default(),
         progress: &progress,
         annotator: annotator.as_ref(),
+        index,
     };
     for problem in walk_problems {
         pipeline.problem(problem);
@@ -140,6 +145,8 @@ struct Pipeline<'a> {
     progress: &'a ProgressBar,
     /// Tags each extracted article's entities, when a model was found.
     annotator: Option<&'a Annotator>,
+    /// The search index's writer, unless another process holds it.
+    index: Option<IndexUpdater>,
 }
 
 impl Pipeline<'_> {
@@ -191,6 +198,11 @@ impl Pipeline<'_> {
             .context("cannot store articles")?;
         self.totals.new += outcome.new;
         self.totals.duplicates += outcome.duplicates;
+        // After the store commit: a kill in between leaves the index behind the store, and the
+        // next run's catch-up indexes what it missed.
+        if let Some(index) = &mut self.index {
+            index.sync(self.store).context(REPAIR_HINT)?;
+        }
         Ok(())
     }
 

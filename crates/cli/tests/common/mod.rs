@@ -93,6 +93,27 @@ pub fn run(data: &Path, args: &[&str]) -> Run {
     Run::from_output(output)
 }
 
+/// `chancery serve` on a free loopback port over `data`, and the base URL it printed
+/// (`http://127.0.0.1:PORT/`). The caller kills the child.
+pub fn serve(data: &Path) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    let mut server = chancery(data)
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("chancery serve starts");
+    let mut line = String::new();
+    BufReader::new(server.stdout.take().expect("the server's stdout"))
+        .read_line(&mut line)
+        .expect("the address line");
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address printed: {line:?}"))
+        .to_string();
+    (server, url)
+}
+
 /// Parses output holding one JSON object per line.
 pub fn json_lines(text: &str) -> Vec<Value> {
     text.lines()

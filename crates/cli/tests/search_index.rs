@@ -1,0 +1,164 @@
+//! The search index through the `chancery` binary on the seed dumps: ingest indexes what it
+//! stores, `reindex` rebuilds the same index from the store, a store commit the index missed (a
+//! kill between the two commits) is indexed by the next run, and `serve` answers searches.
+
+mod common;
+
+use std::path::PathBuf;
+
+use chancery_search::{ArticleIndex, Filters, SearchRequest};
+use chancery_store::Store;
+use common::{examples_dir, run, serve};
+
+/// Titles of the hits of a search of `text`, best first.
+fn titles(index: &ArticleIndex, text: &str, filters: Filters) -> Vec<String> {
+    index.reload().expect("the index reloads");
+    let request = SearchRequest {
+        text: text.to_string(),
+        filters,
+        ..SearchRequest::default()
+    };
+    let results = index.search(&request).expect("the search runs");
+    results
+        .hits
+        .into_iter()
+        .map(|hit| hit.title.unwrap_or_default())
+        .collect()
+}
+
+const NYT_TITLE: &str = "In Central Asia, Blinken Will Urge Distance From Russia, and Ukraine War";
+const TASNIM_TITLE: &str =
+    "Blinken Holds Talks with Central Asian Nations in Wake of Ukraine Anniversary";
+
+/// A data directory holding the ingested seeds (without entities: no model needed).
+fn ingested_seeds() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let data = dir.path().join("data");
+    let seeds = examples_dir();
+    let seeds = seeds.to_str().expect("a UTF-8 path");
+    run(&data, &["ingest", "--quiet", "--no-entities", seeds]).expect_code(0);
+    (dir, data)
+}
+
+#[test]
+fn ingest_indexes_the_seeds_and_reindex_gives_the_same_results() {
+    let (_dir, data) = ingested_seeds();
+    let index = ArticleIndex::open(&data).unwrap();
+    let mut blinken = titles(&index, "Blinken", Filters::default());
+    blinken.sort();
+    assert_eq!(blinken, [TASNIM_TITLE, NYT_TITLE]);
+    let phrase = titles(&index, "\"secretary of state\"", Filters::default());
+    assert!(phrase.contains(&NYT_TITLE.to_string()), "{phrase:?}");
+    // Both seeds come from one input directory, hence one source: the language tells apart.
+    let german = Filters {
+        language: Some("deu".to_string()),
+        ..Filters::default()
+    };
+    assert!(titles(&index, "Blinken", german).is_empty());
+    let english = Filters {
+        language: Some("eng".to_string()),
+        ..Filters::default()
+    };
+    assert_eq!(titles(&index, "Blinken", english).len(), 2);
+    let tehran = titles(&index, "Tehran trust", Filters::default());
+    let before = (titles(&index, "Blinken", Filters::default()), tehran);
+    drop(index);
+
+    let reindex = run(&data, &["reindex"]);
+    reindex.expect_code(0);
+    assert!(
+        reindex.stdout.starts_with("indexed 3 articles"),
+        "{}",
+        reindex.stdout
+    );
+    let index = ArticleIndex::open(&data).unwrap();
+    let after = (
+        titles(&index, "Blinken", Filters::default()),
+        titles(&index, "Tehran trust", Filters::default()),
+    );
+    assert_eq!(after, before);
+    assert_eq!(index.len(), 3);
+}
+
+#[test]
+fn a_store_commit_the_index_missed_is_indexed_by_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let seeds = examples_dir();
+    let nyt = seeds.join("000_7a780bc5721e2cfc.txt");
+    run(
+        &data,
+        &["ingest", "--quiet", "--no-entities", nyt.to_str().unwrap()],
+    )
+    .expect_code(0);
+    // The other seed stored as a killed run leaves it: committed to the store, never indexed.
+    let other = dir.path().join("other");
+    run(
+        &other,
+        &[
+            "ingest",
+            "--quiet",
+            "--no-entities",
+            seeds.join("003_c56f87f3a27affae.txt").to_str().unwrap(),
+        ],
+    )
+    .expect_code(0);
+    let missed: Vec<_> = Store::open(&other)
+        .unwrap()
+        .articles_after(0, 100)
+        .unwrap()
+        .into_iter()
+        .map(|(_, a)| a)
+        .collect();
+    assert_eq!(missed.len(), 2);
+    Store::open(&data).unwrap().insert_batch(&missed).unwrap();
+    let index = ArticleIndex::open(&data).unwrap();
+    assert_eq!(titles(&index, "Blinken", Filters::default()), [NYT_TITLE]);
+    drop(index);
+
+    // The next run has nothing new to store, and indexes what the store holds beyond the index.
+    let rerun = run(
+        &data,
+        &["ingest", "--quiet", "--no-entities", nyt.to_str().unwrap()],
+    );
+    rerun.expect_code(0);
+    assert_eq!(rerun.ingest_summary(), (0, 1), "{}", rerun.stdout);
+    let index = ArticleIndex::open(&data).unwrap();
+    assert_eq!(titles(&index, "Blinken", Filters::default()).len(), 2);
+    assert_eq!(index.len(), 3);
+    assert_eq!(
+        index.last_indexed().unwrap(),
+        Store::open(&data).unwrap().last_seq().unwrap()
+    );
+}
+
+#[test]
+fn serve_answers_searches_on_the_seeds() {
+    let (_dir, data) = ingested_seeds();
+    let (mut server, url) = serve(&data);
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let body: serde_json::Value = agent
+        .get(format!("{url}api/search?q=Blinken"))
+        .call()
+        .unwrap()
+        .body_mut()
+        .read_json()
+        .unwrap();
+    let (status, page) = {
+        let mut response = agent
+            .get(format!("{url}api/search?q=Blinken&page=-1"))
+            .call()
+            .unwrap();
+        (
+            response.status().as_u16(),
+            response.body_mut().read_to_string().unwrap(),
+        )
+    };
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert_eq!(body["total"], 2, "{body}");
+    assert_eq!(status, 400, "{page}");
+}

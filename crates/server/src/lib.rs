@@ -1,0 +1,58 @@
+//! The HTTP side of chancery: a JSON API under `/api` and a web UI, served by one process over a
+//! data directory's store and search index.
+//!
+//! - [`run`] binds the address, reports it, and serves until the process ends.
+//! - `api`: the JSON endpoints; `errors`: every failure as `{error, message}` with its status;
+//!   `params`: query strings and bodies checked against the limits below; `entities`: entity
+//!   pages from the stored per-article entities; `ui`: the embedded web UI.
+//!
+//! Searching and reading the store are blocking work; they run on tokio's blocking pool so a slow
+//! request never holds up the others.
+
+mod api;
+mod entities;
+mod errors;
+mod params;
+mod state;
+mod ui;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+pub use errors::ServerError;
+pub use params::{MAX_BODY_BYTES, MAX_QUERY_CHARS};
+
+/// What to serve, and where.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    /// The data directory holding `chancery.db` and `index/`.
+    pub data: PathBuf,
+    /// Address to listen on; port 0 picks a free port.
+    pub addr: SocketAddr,
+}
+
+/// Serves `config.data` on `config.addr` until the process ends. `ready` is called with the
+/// address actually bound once connections are accepted.
+pub fn run(config: &ServerConfig, ready: impl FnOnce(SocketAddr)) -> Result<(), ServerError> {
+    let state = state::AppState::open(&config.data)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_io()
+        .build()
+        .map_err(ServerError::Runtime)?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(config.addr)
+            .await
+            .map_err(|source| ServerError::Bind {
+                addr: config.addr,
+                source,
+            })?;
+        let bound = listener.local_addr().map_err(|source| ServerError::Bind {
+            addr: config.addr,
+            source,
+        })?;
+        ready(bound);
+        axum::serve(listener, api::router(state))
+            .await
+            .map_err(ServerError::Serve)
+    })
+}
