@@ -28,5 +28,18 @@ pub mod time;
 pub mod token;
 
 pub use ner::{EntityMention, NerModel};
+
+/// The time expressions (resolved against `reference`) and the amounts of `text`, scanning it
+/// once for both: what [`time::find_timexes`] and [`amounts::find_amounts`] give apart.
+pub fn find_dates_and_amounts(
+    text: &str,
+    reference: Option<time::Date>,
+) -> (Vec<time::Timex>, Vec<amounts::Amount>) {
+    let toks = amounts::scan::scan(text);
+    (
+        time::find_timexes_in(text, &toks, reference),
+        amounts::find_amounts_in(text, &toks),
+    )
+}
 pub use sentence::{split_sentences, Sentence};
 pub use token::{tokenize, Token};

@@ -76,7 +76,11 @@ impl Amount {
 
 /// Finds the amounts of `text`, in order, none overlapping.
 pub fn find_amounts(text: &str) -> Vec<Amount> {
-    let toks = scan::scan(text);
+    find_amounts_in(text, &scan::scan(text))
+}
+
+/// [`find_amounts`] over tokens already scanned from `text`.
+pub(crate) fn find_amounts_in(text: &str, toks: &[scan::Tok]) -> Vec<Amount> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -84,7 +88,7 @@ pub fn find_amounts(text: &str) -> Vec<Amount> {
             i += 1;
             continue;
         }
-        match amount_at(text, &toks, i) {
+        match amount_at(text, toks, i) {
             Some((end, amount)) => {
                 out.push(amount);
                 i = end.max(i + 1);

@@ -102,12 +102,20 @@ pub struct Timex {
 
 /// Finds the time expressions of `text`, resolved against `reference` (the article's date).
 pub fn find_timexes(text: &str, reference: Option<Date>) -> Vec<Timex> {
-    let toks = scan::scan(text);
-    let found = grammar::find(&toks);
+    find_timexes_in(text, &scan::scan(text), reference)
+}
+
+/// [`find_timexes`] over tokens already scanned from `text`.
+pub(crate) fn find_timexes_in(
+    text: &str,
+    toks: &[scan::Tok],
+    reference: Option<Date>,
+) -> Vec<Timex> {
+    let found = grammar::find(toks);
     if found.is_empty() {
         return Vec::new();
     }
-    let mut sentences = SentenceRanges::new(text, &toks);
+    let mut sentences = SentenceRanges::new(text, toks);
     let mut ctx = resolve::Context {
         reference,
         ..resolve::Context::default()
@@ -121,7 +129,7 @@ pub fn find_timexes(text: &str, reference: Option<Date>) -> Vec<Timex> {
         let sent = sentences
             .around(f.start, first.start)
             .unwrap_or(f.start..f.end);
-        let tense = tense::tense_near(&toks, sent, f.start, f.end);
+        let tense = tense::tense_near(toks, sent, f.start, f.end);
         let r = ctx.resolve(&f.sem, tense);
         out.push(Timex {
             start: first.start,

@@ -6,12 +6,11 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use chancery_annotate::amounts::find_amounts;
 use chancery_annotate::entities::{annotate_article, ArticleEntities, ArticleText, BlockKind};
 use chancery_annotate::events;
 use chancery_annotate::geo::{Gazetteer, Resolver};
 use chancery_annotate::quotes::find_quotes;
-use chancery_annotate::time::{self, find_timexes};
+use chancery_annotate::time;
 use chancery_annotate::NerModel;
 use chancery_model::{Article, EntityRecord, MentionRecord, PlaceRecord};
 
@@ -179,8 +178,7 @@ pub fn annotate(article: &mut Article, annotator: Option<&Annotator>) {
     let reference = article
         .published
         .and_then(|d| time::Date::new(d.year(), d.month(), d.day()));
-    let timexes = find_timexes(text.text(), reference);
-    let amounts = find_amounts(text.text());
+    let (timexes, amounts) = chancery_annotate::find_dates_and_amounts(text.text(), reference);
     article.dates = facts::date_records(&text, &timexes);
     article.amounts = facts::amount_records(&text, &amounts);
     let Some(annotator) = annotator else {

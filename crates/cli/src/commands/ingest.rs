@@ -15,9 +15,9 @@ use anyhow::{Context, Result};
 use chancery_extract::text::{candidate_line_hashes, EvidenceThreshold, RepeatedLines};
 use chancery_extract::{extract, ExtractConfig};
 use chancery_ingest::{expand_inputs, read_input, Event, ReadConfig};
-use chancery_model::{Diagnostic, DiagnosticKind, DocFormat, RawDoc};
+use chancery_model::{Article, Diagnostic, DiagnosticKind, DocFormat, RawDoc};
 use chancery_search::IndexUpdater;
-use chancery_store::Store;
+use chancery_store::{BatchOutcome, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
@@ -58,6 +58,7 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
         progress: &progress,
         annotator: annotator.as_ref(),
         index,
+        extracted: None,
     };
     for problem in walk_problems {
         pipeline.problem(problem);
@@ -93,7 +94,7 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
         pipeline.totals.inputs = index + 1;
         pipeline.update_message(inputs.len());
     }
-    pipeline.flush()?;
+    pipeline.finish()?;
     progress.finish_and_clear();
     let totals = pipeline.totals;
     print_summary(&totals, total_bytes, started.elapsed(), data)?;
@@ -123,6 +124,23 @@ fn outcome(totals: &Totals) -> Outcome {
     }
 }
 
+/// Stores a batch of articles in one transaction, then brings the search index up to date. A
+/// kill in between leaves the index behind the store, and the next run's catch-up indexes what
+/// it missed.
+fn store_batch(
+    store: &mut Store,
+    index: &mut Option<IndexUpdater>,
+    articles: &[Article],
+) -> Result<BatchOutcome> {
+    let outcome = store
+        .insert_batch(articles)
+        .context("cannot store articles")?;
+    if let Some(index) = index {
+        index.sync(store).context(REPAIR_HINT)?;
+    }
+    Ok(outcome)
+}
+
 /// Counts for the closing summary.
 #[derive(Debug, Default)]
 struct Totals {
@@ -147,6 +165,9 @@ struct Pipeline<'a> {
     annotator: Option<&'a Annotator>,
     /// The search index's writer, unless another process holds it.
     index: Option<IndexUpdater>,
+    /// Articles of the previous batch, extracted and not yet stored: they are stored while the
+    /// next batch is extracted.
+    extracted: Option<Vec<Article>>,
 }
 
 impl Pipeline<'_> {
@@ -165,7 +186,7 @@ impl Pipeline<'_> {
         ));
     }
 
-    /// Extracts and stores the pending batch.
+    /// Extracts the pending batch while storing the batch extracted before it.
     fn flush(&mut self) -> Result<()> {
         if self.batch.is_empty() {
             return Ok(());
@@ -175,16 +196,27 @@ impl Pipeline<'_> {
         let evidence = self.observe(&docs)?;
         let config = &self.extract_config;
         let annotator = self.annotator;
-        let extractions: Vec<_> = docs
-            .par_iter()
-            .map(|doc| {
-                let mut extraction = extract(doc, &evidence, config);
-                for article in &mut extraction.articles {
-                    annotate::annotate(article, annotator);
-                }
-                extraction
-            })
-            .collect();
+        let previous = self.extracted.take();
+        let (store, index) = (&mut *self.store, &mut self.index);
+        let (extractions, stored) = rayon::join(
+            || {
+                docs.par_iter()
+                    .map(|doc| {
+                        let mut extraction = extract(doc, &evidence, config);
+                        for article in &mut extraction.articles {
+                            annotate::annotate(article, annotator);
+                        }
+                        extraction
+                    })
+                    .collect::<Vec<_>>()
+            },
+            || {
+                previous
+                    .map(|articles| store_batch(store, index, &articles))
+                    .transpose()
+            },
+        );
+        self.count(stored?);
         let mut articles = Vec::new();
         for extraction in extractions {
             articles.extend(extraction.articles);
@@ -192,18 +224,25 @@ impl Pipeline<'_> {
                 self.problem(diagnostic);
             }
         }
-        let outcome = self
-            .store
-            .insert_batch(&articles)
-            .context("cannot store articles")?;
-        self.totals.new += outcome.new;
-        self.totals.duplicates += outcome.duplicates;
-        // After the store commit: a kill in between leaves the index behind the store, and the
-        // next run's catch-up indexes what it missed.
-        if let Some(index) = &mut self.index {
-            index.sync(self.store).context(REPAIR_HINT)?;
+        self.extracted = Some(articles);
+        Ok(())
+    }
+
+    /// Extracts and stores whatever is pending.
+    fn finish(&mut self) -> Result<()> {
+        self.flush()?;
+        if let Some(articles) = self.extracted.take() {
+            let stored = store_batch(self.store, &mut self.index, &articles)?;
+            self.count(Some(stored));
         }
         Ok(())
+    }
+
+    fn count(&mut self, stored: Option<BatchOutcome>) {
+        if let Some(outcome) = stored {
+            self.totals.new += outcome.new;
+            self.totals.duplicates += outcome.duplicates;
+        }
     }
 
     /// Records which short lines each text dump of the batch holds, per source, and returns the lines
