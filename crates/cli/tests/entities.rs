@@ -4,24 +4,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{copy_examples, export, run, text};
+use common::{copy_examples, export, model_path, run, text};
 use serde_json::Value;
 
 fn path_str(path: &Path) -> &str {
     path.to_str().expect("test paths are UTF-8")
-}
-
-/// The model built by `crates/annotate/build-model.sh`.
-fn model_path() -> PathBuf {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../annotate/model/ner.bin");
-    assert!(
-        path.is_file(),
-        "no NER model at {}: build it with crates/annotate/build-model.sh",
-        path.display()
-    );
-    path
 }
 
 fn entities(article: &Value) -> &[Value] {
