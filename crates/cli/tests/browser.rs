@@ -55,25 +55,42 @@ async fn screenshot(client: &Client, name: &str) {
     }
 }
 
+/// How long a page may take to show what the test waits for.
+const PATIENCE: Duration = Duration::from_secs(30);
+
 /// The text of the first element `css` finds, waiting for it to appear.
 async fn text_of(client: &Client, css: &str) -> String {
-    let element = client
-        .wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css} never appeared: {e}"));
-    element.text().await.expect("the element's text")
+    texts_of(client, css).await.remove(0)
 }
 
-/// The text of every element `css` finds, once at least one is there.
+/// The text of every element `css` finds, once at least one is there. The page re-renders as
+/// its data arrives, so an element found a moment ago may be gone: read them all again then.
 async fn texts_of(client: &Client, css: &str) -> Vec<String> {
-    text_of(client, css).await;
-    let mut texts = Vec::new();
-    for element in client.find_all(Locator::Css(css)).await.expect("elements") {
-        texts.push(element.text().await.expect("the element's text"));
+    let started = std::time::Instant::now();
+    loop {
+        client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} never appeared: {e}"));
+        let mut texts = Vec::new();
+        let mut stale = false;
+        for element in client.find_all(Locator::Css(css)).await.expect("elements") {
+            match element.text().await {
+                Ok(text) => texts.push(text),
+                Err(_) if started.elapsed() < PATIENCE => {
+                    stale = true;
+                    break;
+                }
+                Err(e) => panic!("{css}: cannot read its text: {e}"),
+            }
+        }
+        if !stale && !texts.is_empty() {
+            return texts;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    texts
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
