@@ -5,7 +5,7 @@
 //! Quoted stretches none of these claim are returned loose: reported speech may hold them.
 
 use super::frame::{Draft, Frame, Range};
-use super::lexicon::{cue, CueWord, Takes};
+use super::lexicon::{CueWord, Takes};
 use super::marks::Quoted;
 use super::phrase::{addressee_after, bytes, phrase_after, subject_before};
 use super::types::QuoteKind;
@@ -98,11 +98,8 @@ fn follows_frame(frame: &Frame, d: &Draft, q: &Quoted) -> bool {
     // `"A," said X, a spokesman for Y, "B."`: the rest of the frame's sentence, no cue in it.
     to.saturating_sub(from) <= APPOSITION_GAP_MAX
         && matches!(frame.written(to.wrapping_sub(1)), "," | ":")
-        && !(from..to).any(|k| {
-            frame.is_terminal(k)
-                || frame.is_mark(k)
-                || cue(frame.word(k), frame.word(k + 1)).is_some()
-        })
+        && !(from..to)
+            .any(|k| frame.is_terminal(k) || frame.is_mark(k) || frame.cue_at(k).is_some())
 }
 
 /// Whether the quote `q` opens a sentence after draft `d` with no cue between: `"A," he said.
@@ -113,7 +110,9 @@ fn opens_sentence(frame: &Frame, d: &Draft, q: &Quoted) -> bool {
     to.saturating_sub(from) <= CONTINUE_GAP_MAX
         && starts_sentence(frame, to)
         && !(from..to).any(|k| {
-            cue(frame.word(k), frame.word(k + 1)).is_some_and(|(c, _)| c.takes == Takes::Speech)
+            frame
+                .cue_at(k)
+                .is_some_and(|(c, _)| c.takes == Takes::Speech)
         })
 }
 
@@ -158,7 +157,7 @@ fn attribute_after(frame: &Frame, q: &Quoted, next_start: usize, be: usize) -> O
         if k >= limit || k - from >= AFTER_MAX || frame.is_terminal(k) {
             return None;
         }
-        if let Some((w, n)) = cue(frame.word(k), frame.word(k + 1)) {
+        if let Some((w, n)) = frame.cue_at(k) {
             if w.takes == Takes::Speech {
                 break (w, n);
             }
@@ -216,7 +215,7 @@ fn attribute_before(frame: &Frame, q: &Quoted, bs: usize) -> Option<Draft> {
         if matches!(frame.word(k), "that" | "whether" | "if") || frame.is_mark(k) {
             return None;
         }
-        let Some((word, width)) = cue(frame.word(k), frame.word(k + 1)) else {
+        let Some((word, width)) = frame.cue_at(k) else {
             continue;
         };
         if word.takes == Takes::Object || !adjoins(k + width) {

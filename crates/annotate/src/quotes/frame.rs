@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::lexicon::{cue, CueWord};
 use super::marks::{quoted, Quoted};
 use super::types::QuoteKind;
 use crate::entities::{ArticleEntities, ArticleText, BlockRef, EntityType};
@@ -128,6 +129,17 @@ impl<'a> Frame<'a> {
         self.lower.get(i).map_or("", String::as_str)
     }
 
+    /// The cue token `k` opens, with the words it spans; `None` where its form reads as a plural
+    /// noun ("a dozen states", "the claims", "United States").
+    pub fn cue_at(&self, k: usize) -> Option<(CueWord, usize)> {
+        let found = cue(self.word(k), self.word(k + 1))?;
+        let noun_form = found.1 == 1 && self.word(k).ends_with('s') && self.word(k) != "says";
+        if noun_form && k > 0 && takes_noun(self.word(k - 1), self.written(k - 1)) {
+            return None;
+        }
+        Some(found)
+    }
+
     /// The text of token `i` as written.
     pub fn written(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
@@ -202,4 +214,55 @@ fn block_ranges(article: &ArticleText) -> Vec<Range> {
         }
     }
     out
+}
+
+/// Whether a word (lower case, and as written) before an "-s" form makes it a noun: a
+/// determiner, quantifier, possessive, number or "United".
+fn takes_noun(lower: &str, written: &str) -> bool {
+    written.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            lower,
+            "the"
+                | "a"
+                | "an"
+                | "these"
+                | "those"
+                | "some"
+                | "many"
+                | "several"
+                | "few"
+                | "all"
+                | "both"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "dozen"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "ten"
+                | "other"
+                | "such"
+                | "no"
+                | "new"
+                | "more"
+                | "most"
+                | "of"
+                | "united"
+                | "any"
+                | "whose"
+                | "recent"
+                | "media"
+                | "news"
+                | "earlier"
+                | "previous"
+                | "similar"
+                | "false"
+                | "unconfirmed"
+        )
 }

@@ -29,6 +29,7 @@ mod phrase;
 mod reported;
 mod resolve;
 mod seeming;
+mod standalone;
 #[cfg(test)]
 mod tests;
 mod types;
@@ -60,6 +61,11 @@ pub fn find_quotes(text: &ArticleText, entities: &ArticleEntities) -> Vec<Quote>
     headline::find(&frame, &mut drafts);
     seeming::find(&frame, &mut drafts);
     drafts.sort_by_key(|d| (d.start(), d.end()));
+    let standalone = standalone::find(&frame, &drafts, &direct.loose);
+    if !standalone.is_empty() {
+        drafts.extend(standalone);
+        drafts.sort_by_key(|d| (d.start(), d.end()));
+    }
     let drafts = with_partials(drafts, &direct.loose);
     let mut resolver = Resolver::new(&frame);
     let mut order: Vec<usize> = (0..drafts.len()).collect();

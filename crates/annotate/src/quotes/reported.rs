@@ -14,7 +14,7 @@
 //! sentence's speaker.
 
 use super::frame::{Draft, Frame, Range};
-use super::lexicon::{cue, CueWord, Takes};
+use super::lexicon::{CueWord, Takes};
 use super::phrase::{addressee_after, bytes, phrase_after, subject_before};
 use super::types::QuoteKind;
 use super::words::{is_between, pronoun};
@@ -81,7 +81,7 @@ pub(crate) fn find(frame: &Frame, used: &[bool], drafts: &mut Vec<Draft>) {
             } else if frame.word(k) == "according" && frame.word(k + 1) == "to" {
                 according(frame, k, first, end)
             } else {
-                cue(frame.word(k), frame.word(k + 1)).and_then(|(word, width)| {
+                frame.cue_at(k).and_then(|(word, width)| {
                     reported(frame, speaker, &quoted, k, (word, width), (first, end))
                 })
             };
@@ -140,7 +140,7 @@ fn content_end(frame: &Frame, from: usize, end: usize) -> usize {
                     let verb = (t + 1..t + 4).find(|&u| !named(u) && !is_between(frame.word(u)));
                     second.ends_with("ed")
                         || is_auxiliary(second)
-                        || verb.is_some_and(|u| cue(frame.word(u), frame.word(u + 1)).is_some())
+                        || verb.is_some_and(|u| frame.cue_at(u).is_some())
                 }
                 _ => false,
             }
@@ -247,7 +247,7 @@ fn reported(
     let that_at = (after..(after + THAT_MAX).min(end))
         .take_while(|&t| {
             (!frame.is_punct(t) || frame.written(t) == ",")
-                && (t == after || cue(frame.word(t), frame.word(t + 1)).is_none())
+                && (t == after || frame.cue_at(t).is_none())
         })
         .find(|&t| frame.word(t) == "that");
     let tail_end = content_end(frame, after, end);

@@ -243,3 +243,35 @@ fn expectations_have_content_and_no_speaker() {
     assert_eq!(q.cue.as_ref().map(|c| c.lemma), Some("be expected"));
     assert!(q.speaker.is_none());
 }
+
+#[test]
+fn a_long_passage_in_quotation_marks_without_a_cue_is_the_last_speakers() {
+    let paragraphs = [
+        "“Our main goal is to show that we are a reliable partner,” Donald Lu said on Friday.",
+        "The talks ran late into the night, and the so-called “reset” was not mentioned.",
+        "“We will keep working with every country in the region for as long as it takes.”",
+    ];
+    let (quotes, entities) = run(&paragraphs, &[("Donald Lu", "PER")]);
+    assert_eq!(quotes.len(), 2, "{quotes:?}");
+    let passage = &quotes[1];
+    assert!(
+        passage.text.starts_with("“We will keep working"),
+        "{passage:?}"
+    );
+    assert_eq!(passage.kind, QuoteKind::Direct);
+    assert!(passage.cue.is_none());
+    assert_eq!(
+        name_of(&entities, passage.speaker.as_ref()),
+        Some("Donald Lu")
+    );
+}
+
+#[test]
+fn a_plural_noun_is_not_a_cue_between_the_halves_of_a_quote() {
+    let p =
+        "“Ted Cruz is not my favorite by any means,” Graham told CBS News, when a dozen states \
+             voted. “But we may be in a position where rallying around Ted Cruz is the only way.”";
+    let (quotes, _) = run(&[p], &[("Graham", "PER"), ("CBS News", "ORG")]);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0].content.len(), 2, "{quotes:?}");
+}
