@@ -113,6 +113,7 @@ fn opens_sentence(frame: &Frame, d: &Draft, q: &Quoted) -> bool {
             frame
                 .cue_at(k)
                 .is_some_and(|(c, _)| c.takes == Takes::Speech)
+                && !is_subordinate(frame.word(k.wrapping_sub(1)))
         })
 }
 
@@ -168,6 +169,12 @@ fn attribute_after(frame: &Frame, q: &Quoted, next_start: usize, be: usize) -> O
         }
         k += 1;
     };
+    // `Trump insisted that he has "expanded the party," claiming ...`: the participle starts a
+    // phrase of its own; the quote belongs to the reported speech before it.
+    let first = frame.sentence_tokens(open).start;
+    if frame.word(k).ends_with("ing") && (first..open).any(|t| frame.cue_at(t).is_some()) {
+        return None;
+    }
     // `"A." Zahed said: "B."`: a cue ending in a colon introduces the quote after it.
     if frame.written(k + width) == ":" || (!trails && frame.written(k + width + 1) == ":") {
         return None;
@@ -291,4 +298,13 @@ fn is_title(frame: &Frame, q: &Quoted) -> bool {
                     "of" | "the" | "to" | "with" | "and" | "for" | "a" | "in" | "on"
                 )
         })
+}
+
+/// A word before a cue that makes it part of the frame rather than a new attribution: "when
+/// asked", "was told", "after saying".
+fn is_subordinate(word: &str) -> bool {
+    matches!(
+        word,
+        "when" | "after" | "before" | "if" | "as" | "was" | "were" | "is" | "being" | "been"
+    )
 }

@@ -275,3 +275,25 @@ fn a_plural_noun_is_not_a_cue_between_the_halves_of_a_quote() {
     assert_eq!(quotes.len(), 1, "{quotes:?}");
     assert_eq!(quotes[0].content.len(), 2, "{quotes:?}");
 }
+
+#[test]
+fn when_asked_between_the_halves_does_not_start_a_new_attribution() {
+    let p = "“It was very nice,” Adelson told Reuters when asked if he had met Trump. \
+             “He was very charming.”";
+    let (quotes, _) = run(
+        &[p],
+        &[("Adelson", "PER"), ("Reuters", "ORG"), ("Trump", "PER")],
+    );
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0].content.len(), 2, "{quotes:?}");
+}
+
+#[test]
+fn a_participle_after_a_quote_inside_reported_speech_is_not_its_cue() {
+    let p = "Trump insisted that he has “expanded the Republican party,” claiming that he is \
+             responsible for higher turnout.";
+    let (quotes, _) = run(&[p], &[("Trump", "PER")]);
+    let first = &quotes[0];
+    assert_eq!(first.kind, QuoteKind::Indirect, "{quotes:?}");
+    assert!(first.text.starts_with("that he has"), "{quotes:?}");
+}
