@@ -22,6 +22,7 @@ Examples:
   chancery extract page.html --format json  print the article of a page, store nothing
   chancery serve --addr 127.0.0.1:8080      search, read and browse the store in a web browser
   chancery reindex                          rebuild the search index from the store
+  chancery check                            verify the store and that the index agrees with it
 
 Exit codes:
   0  success
@@ -96,6 +97,13 @@ stated value, and provenance.\n\nExample:\n  chancery extract pages/ --format js
 deleted, damaged, or written by another version."
     )]
     Reindex,
+    /// Verify the store (SQLite's integrity check, provenance) and that the search index agrees
+    /// with it; exits 1 when they do not.
+    #[command(
+        after_help = "The index may trail the store (an ingest or serve brings it up to date) but \
+never lead it, and it must hold each article it covers exactly once."
+    )]
+    Check,
 }
 
 #[derive(Debug, Args)]

@@ -34,6 +34,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Entities(args) => commands::entities::run(&cli.data, &args),
         Command::Serve(args) => commands::serve::run(&cli.data, &args),
         Command::Reindex => commands::reindex::run(&cli.data),
+        Command::Check => commands::check::run(&cli.data),
     };
     match outcome {
         Ok(commands::Outcome::Clean) => ExitCode::SUCCESS,

@@ -162,6 +162,34 @@ impl Store {
         stmt.query_row([], |row| row.get(0)).at(&self.db_path)
     }
 
+    /// How many articles have a storage sequence number up to `seq`: what an index covering
+    /// `seq` must hold.
+    pub fn count_through(&self, seq: i64) -> Result<u64> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT COUNT(*) FROM articles WHERE seq <= ?1")
+            .at(&self.db_path)?;
+        stmt.query_row([seq], |row| row.get(0).map(from_sql_int))
+            .at(&self.db_path)
+    }
+
+    /// Rows a sound store never has: provenance of no article, and articles with no provenance.
+    pub fn dangling_rows(&self) -> Result<(u64, u64)> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT (SELECT COUNT(*) FROM provenance
+                         WHERE article_seq NOT IN (SELECT seq FROM articles)),
+                        (SELECT COUNT(*) FROM articles
+                         WHERE seq NOT IN (SELECT article_seq FROM provenance))",
+            )
+            .at(&self.db_path)?;
+        stmt.query_row([], |row| {
+            Ok((from_sql_int(row.get(0)?), from_sql_int(row.get(1)?)))
+        })
+        .at(&self.db_path)
+    }
+
     /// The seq of the article `id` names, exactly or as a unique prefix.
     pub(crate) fn resolve_id(&self, id: &str) -> Result<Option<i64>> {
         let mut exact = self

@@ -1,6 +1,7 @@
 //! One module per command. Each returns an [`Outcome`] or a fatal error.
 
 pub mod articles;
+pub mod check;
 pub mod demo;
 pub mod entities;
 pub mod export;
