@@ -117,26 +117,64 @@ fn the_ui_is_served_from_the_binary() {
     for (path, kind, marker) in [
         ("/", "text/html", "/assets/app.js"),
         ("/assets/app.js", "text/javascript", "/api/search?"),
+        ("/assets/core.js", "text/javascript", "function highlighted"),
+        (
+            "/assets/charts.js",
+            "text/javascript",
+            "function scoreChart",
+        ),
+        ("/assets/story.js", "text/javascript", "/api/stories/"),
+        ("/assets/entity.js", "text/javascript", "/api/entities/"),
+        ("/assets/relations.js", "text/javascript", "/api/relations"),
+        ("/assets/countries.js", "text/javascript", "KAZ: [\"398\""),
         ("/assets/style.css", "text/css", "mark.entity"),
     ] {
-        let mut response = server
-            .agent
-            .get(server.url(path))
-            .call()
-            .expect("a response");
-        assert_eq!(response.status().as_u16(), 200, "{path}");
-        let content_type = response.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .to_string();
-        assert!(content_type.starts_with(kind), "{path}: {content_type}");
-        let body = response.body_mut().read_to_string().unwrap();
-        assert!(body.contains(marker), "{path}");
+        let body = served(&server, path, kind, marker);
         assert!(
             !body.contains("http://") && !body.contains("https://"),
             "{path} loads nothing from the network"
         );
     }
+    // The vendored map libraries and shapes, served as they were packed (their licence headers
+    // name their home pages; they load nothing).
+    for (path, kind, marker) in [
+        (
+            "/assets/vendor/d3-geo.min.js",
+            "text/javascript",
+            "geoNaturalEarth1",
+        ),
+        ("/assets/vendor/d3-array.min.js", "text/javascript", "d3"),
+        (
+            "/assets/vendor/topojson-client.min.js",
+            "text/javascript",
+            "topojson",
+        ),
+        (
+            "/assets/vendor/countries-110m.json",
+            "application/json",
+            "\"Kazakhstan\"",
+        ),
+    ] {
+        served(&server, path, kind, marker);
+    }
+}
+
+/// The body of the asset at `path`, checked to be served as `kind` and to hold `marker`.
+fn served(server: &Server, path: &str, kind: &str, marker: &str) -> String {
+    let mut response = server
+        .agent
+        .get(server.url(path))
+        .call()
+        .expect("a response");
+    assert_eq!(response.status().as_u16(), 200, "{path}");
+    let content_type = response.headers()["content-type"]
+        .to_str()
+        .expect("a textual content type")
+        .to_string();
+    assert!(content_type.starts_with(kind), "{path}: {content_type}");
+    let body = response.body_mut().read_to_string().expect("a text body");
+    assert!(body.contains(marker), "{path}");
+    body
 }
 
 #[test]

@@ -9,6 +9,7 @@ use chancery_model::{ActorRecord, EventRecord, PartyRecord, QuoteRecord};
 use chrono::NaiveDate;
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
+use serde::de::DeserializeOwned;
 
 use crate::codec;
 use crate::dyads::{event_day, is_country};
@@ -77,6 +78,9 @@ pub struct StoredEvent {
     pub event: EventRecord,
 }
 
+/// The cross-article key of each entity of an article, by its name in that article.
+type EntityKeys = HashMap<String, String>;
+
 /// One article's annotation list with what is needed to place it.
 struct Annotated {
     seq: i64,
@@ -112,47 +116,35 @@ impl Store {
             .as_deref()
             .map(|s| self.wanted(s))
             .transpose()?;
-        let mut page = Page {
-            total: 0,
-            items: Vec::new(),
-        };
         let scope = Scope {
             column: "quotes",
             article: filter.article.as_deref(),
             story: filter.story,
             entity: wanted.as_ref().and_then(|w| w.key.as_deref()),
         };
-        self.for_each_annotated(&scope, &mut |row| {
-            let quotes: Vec<QuoteRecord> = codec::decode_list(&row.json, "quotes")
-                .map_err(|detail| self.corrupt(&row.id, detail))?;
-            let names = self.entity_keys_of(row.seq)?;
-            let key_of = |party: Option<&PartyRecord>| {
-                party
-                    .and_then(|p| p.entity.as_deref())
-                    .and_then(|n| names.get(n).cloned())
-            };
-            for quote in quotes {
+        self.annotations(
+            &scope,
+            filter.offset,
+            filter.limit,
+            &mut |quote: QuoteRecord, row, names| {
                 if let Some(w) = &wanted {
-                    let Some(speaker) = &quote.speaker else {
-                        continue;
-                    };
-                    if !w.matches(speaker.entity.as_deref(), &speaker.text, &names) {
-                        continue;
+                    let speaker = quote.speaker.as_ref()?;
+                    if !w.matches(speaker.entity.as_deref(), &speaker.text, names) {
+                        return None;
                     }
                 }
-                if take(&mut page.total, filter.offset, filter.limit) {
-                    page.items.push(StoredQuote {
-                        article: row.id.clone(),
-                        date: row.date,
-                        speaker_key: key_of(quote.speaker.as_ref()),
-                        addressee_key: key_of(quote.addressee.as_ref()),
-                        quote,
-                    });
-                }
-            }
-            Ok(())
-        })?;
-        Ok(page)
+                let key_of = |party: Option<&PartyRecord>| {
+                    key(party.and_then(|p| p.entity.as_deref()), names)
+                };
+                Some(StoredQuote {
+                    article: row.id.clone(),
+                    date: row.date,
+                    speaker_key: key_of(quote.speaker.as_ref()),
+                    addressee_key: key_of(quote.addressee.as_ref()),
+                    quote,
+                })
+            },
+        )
     }
 
     /// Events `filter` selects, in article date order (undated last), then text order.
@@ -164,57 +156,76 @@ impl Store {
             _ => None,
         };
         let event_type = filter.event_type.as_deref().map(str::to_uppercase);
-        let mut page = Page {
-            total: 0,
-            items: Vec::new(),
-        };
         let scope = Scope {
             column: "events",
             article: filter.article.as_deref(),
             story: filter.story,
             entity: wanted.as_ref().and_then(|w| w.key.as_deref()),
         };
-        self.for_each_annotated(&scope, &mut |row| {
-            let events: Vec<EventRecord> = codec::decode_list(&row.json, "events")
-                .map_err(|detail| self.corrupt(&row.id, detail))?;
-            let names = self.entity_keys_of(row.seq)?;
-            let key_of = |actor: Option<&ActorRecord>| {
-                actor
-                    .and_then(|a| a.entity.as_deref())
-                    .and_then(|n| names.get(n).cloned())
-            };
-            for event in events {
+        self.annotations(
+            &scope,
+            filter.offset,
+            filter.limit,
+            &mut |event: EventRecord, row, names| {
                 if event_type.as_deref().is_some_and(|t| event.event_type != t) {
-                    continue;
+                    return None;
                 }
-                let sides = [event.source.as_ref(), event.target.as_ref()];
                 let side_matches = |a: &ActorRecord| {
                     country.is_none_or(|c| a.countries().contains(&c))
                         && wanted.as_ref().is_none_or(|w| {
-                            w.matches(a.entity.as_deref().or(Some(&a.name)), &a.text, &names)
+                            w.matches(a.entity.as_deref().or(Some(&a.name)), &a.text, names)
                         })
                 };
+                let sides = [event.source.as_ref(), event.target.as_ref()];
                 if actor.is_some() && !sides.into_iter().flatten().any(side_matches) {
-                    continue;
+                    return None;
                 }
                 let day = event_day(&event)
                     .and_then(|d| codec::decode_date(&d).ok())
                     .or(row.date);
-                let in_range = |d: Option<NaiveDate>| {
-                    filter.from.is_none_or(|from| d.is_some_and(|d| d >= from))
-                        && filter.to.is_none_or(|to| d.is_some_and(|d| d <= to))
-                };
-                if !in_range(day) {
-                    continue;
+                let after = filter
+                    .from
+                    .is_none_or(|from| day.is_some_and(|d| d >= from));
+                let before = filter.to.is_none_or(|to| day.is_some_and(|d| d <= to));
+                if !(after && before) {
+                    return None;
                 }
-                if take(&mut page.total, filter.offset, filter.limit) {
-                    page.items.push(StoredEvent {
-                        article: row.id.clone(),
-                        day,
-                        source_key: key_of(event.source.as_ref()),
-                        target_key: key_of(event.target.as_ref()),
-                        event,
-                    });
+                let key_of = |actor: Option<&ActorRecord>| {
+                    key(actor.and_then(|a| a.entity.as_deref()), names)
+                };
+                Some(StoredEvent {
+                    article: row.id.clone(),
+                    day,
+                    source_key: key_of(event.source.as_ref()),
+                    target_key: key_of(event.target.as_ref()),
+                    event,
+                })
+            },
+        )
+    }
+
+    /// The page of what `keep` makes of the annotations (quotes or events) of the articles in
+    /// `scope`; `keep` gives `None` for one the filter leaves out.
+    fn annotations<T: DeserializeOwned, O>(
+        &self,
+        scope: &Scope<'_>,
+        offset: usize,
+        limit: usize,
+        keep: &mut dyn FnMut(T, &Annotated, &EntityKeys) -> Option<O>,
+    ) -> Result<Page<O>> {
+        let mut page = Page {
+            total: 0,
+            items: Vec::new(),
+        };
+        self.for_each_annotated(scope, &mut |row| {
+            let items: Vec<T> = codec::decode_list(&row.json, scope.column)
+                .map_err(|detail| self.corrupt(&row.id, detail))?;
+            let names = self.entity_keys_of(row.seq)?;
+            for item in items {
+                if let Some(kept) = keep(item, &row, &names) {
+                    if take(&mut page.total, offset, limit) {
+                        page.items.push(kept);
+                    }
                 }
             }
             Ok(())
@@ -304,6 +315,11 @@ struct Scope<'a> {
     story: Option<u64>,
     /// Only articles naming the entity with this key.
     entity: Option<&'a str>,
+}
+
+/// The cross-article key of the entity an article calls `name`.
+fn key(name: Option<&str>, names: &HashMap<String, String>) -> Option<String> {
+    name.and_then(|n| names.get(n).cloned())
 }
 
 /// Counts one more matching item and says whether it falls on the page.

@@ -77,14 +77,7 @@ impl Store {
         let mut out = Vec::new();
         while let Some(row) = rows.next().at(path)? {
             let id: String = row.get(0).at(path)?;
-            let date = |column: usize| -> Result<Option<NaiveDate>> {
-                let text: Option<String> = row.get(column).at(path)?;
-                text.as_deref()
-                    .map(codec::decode_date)
-                    .transpose()
-                    .map_err(|detail| self.corrupt(&id, detail))
-            };
-            let (published, inferred) = (date(3)?, date(4)?);
+            let (published, inferred) = (self.date_at(row, 3, &id)?, self.date_at(row, 4, &id)?);
             out.push(StoryArticle {
                 title: row.get(1).at(path)?,
                 source: row.get(2).at(path)?,
@@ -113,13 +106,7 @@ impl Store {
         let path = &self.db_path;
         let id: i64 = row.get(0).at(path)?;
         let what = format!("story {id}");
-        let date = |column: usize| -> Result<Option<NaiveDate>> {
-            let text: Option<String> = row.get(column).at(path)?;
-            text.as_deref()
-                .map(codec::decode_date)
-                .transpose()
-                .map_err(|detail| self.corrupt(&what, detail))
-        };
+        let date = |column: usize| self.date_at(row, column, &what);
         let summary: String = row.get(6).at(path)?;
         let lists: StoryLists = serde_json::from_str(&summary)
             .map_err(|e| self.corrupt(&what, format!("bad story summary: {e}")))?;
@@ -134,6 +121,17 @@ impl Store {
             key_entities: lists.key_entities,
             key_places: lists.key_places,
         })
+    }
+}
+
+impl Store {
+    /// The date in `column` of `row`, a row of `what`.
+    fn date_at(&self, row: &Row<'_>, column: usize, what: &str) -> Result<Option<NaiveDate>> {
+        let text: Option<String> = row.get(column).at(&self.db_path)?;
+        text.as_deref()
+            .map(codec::decode_date)
+            .transpose()
+            .map_err(|detail| self.corrupt(what, detail))
     }
 }
 
