@@ -1,7 +1,9 @@
 //! The web UI in a real browser: headless Chromium driven through chromedriver (WebDriver) against
 //! a real `chancery serve` on the seeds ingested with the NER model. Search "Blinken", see both
-//! Blinken articles, open one, see its entities, open an entity's page. A screenshot of each page
-//! is kept under the target directory and its path printed.
+//! Blinken articles, open one, see its entities, open an entity's page; open the story of a hit
+//! and see both Blinken articles on it, open Tokayev's page and see his quote, open the relations
+//! map and a pair's page. A screenshot of each page is kept under the target directory and its
+//! path printed.
 //!
 //! Needs `chromium`, `chromium-driver` and the built model (`crates/annotate/build-model.sh`), so it
 //! is ignored in the plain test run; `.ci/run` installs them and runs it with `--ignored`.
@@ -193,13 +195,11 @@ async fn search_open_an_article_and_see_its_entities() {
     screenshot(&client, "article").await;
 
     // The entity's page lists the articles naming it.
-    let blinken = client
-        .find(Locator::XPath(
-            "//a[contains(@class,'entity-link')][contains(., 'Blinken')]",
-        ))
-        .await
-        .expect("Blinken's link");
-    blinken.click().await.expect("a click");
+    click_xpath(
+        &client,
+        "//a[contains(@class,'entity-link')][contains(., 'Blinken')]",
+    )
+    .await;
     let name = text_of(&client, "#entity-name").await;
     assert!(name.contains("Blinken"), "{name}");
     // Entities are per article until they are linked across the corpus: the page lists at least
@@ -207,5 +207,81 @@ async fn search_open_an_article_and_see_its_entities() {
     let articles = texts_of(&client, ".hit h2").await;
     assert!(articles.contains(&title), "{articles:?}");
     screenshot(&client, "entity").await;
+
+    // Back to the search: a hit's story lists both Blinken articles in its timeline.
+    client
+        .goto(&format!("{url}#/search?q=Blinken"))
+        .await
+        .expect("the search loads");
+    click(&client, ".hit-story").await;
+    let story_title = text_of(&client, "#story-title").await;
+    assert!(story_title.contains("Blinken"), "{story_title}");
+    let mut story_articles = texts_of(&client, "#story-timeline .story-article").await;
+    story_articles.sort();
+    assert_eq!(story_articles, titles);
+    screenshot(&client, "story").await;
+
+    // Tokayev, quoted in the story, and his quote on his page.
+    click_xpath(
+        &client,
+        "//*[@id='story-quotes']//a[contains(@class,'speaker')][contains(., 'Tokayev')]",
+    )
+    .await;
+    let name = text_of(&client, "#entity-name").await;
+    assert_eq!(name, "Kassym-Jomart Tokayev");
+    let roles = text_of(&client, "#entity-roles").await;
+    assert!(roles.contains("President"), "{roles}");
+    let quotes = texts_of(&client, "#entity-quotes blockquote").await;
+    assert!(
+        quotes.iter().any(|q| q.contains("We have built")),
+        "{quotes:?}"
+    );
+    texts_of(&client, "#mentions-chart rect").await;
+    screenshot(&client, "tokayev").await;
+
+    // The relations map, then the pair of the United States and Kazakhstan.
+    click(&client, "header a[href='#/relations']").await;
+    texts_of(&client, "#world-map .pair-line").await;
+    let pairs = texts_of(&client, "#pairs .pair-link").await;
+    assert!(
+        pairs.contains(&"Kazakhstan – United States".to_string()),
+        "{pairs:?}"
+    );
+    screenshot(&client, "relations").await;
+    click_xpath(
+        &client,
+        "//a[contains(@class,'pair-link')][. = 'Kazakhstan – United States']",
+    )
+    .await;
+    assert_eq!(
+        text_of(&client, "#pair-title").await,
+        "Kazakhstan – United States"
+    );
+    texts_of(&client, "#pair-chart rect").await;
+    let types = text_of(&client, "#pair-directions").await;
+    assert!(types.contains("CONSULT"), "{types}");
+    screenshot(&client, "pair").await;
     client.close().await.expect("the session closes");
+}
+
+/// Clicks the first element the CSS selector `css` finds, once it is there.
+async fn click(client: &Client, css: &str) {
+    click_on(client, Locator::Css(css)).await;
+}
+
+/// Clicks the first element `xpath` finds, once it is there.
+async fn click_xpath(client: &Client, xpath: &str) {
+    click_on(client, Locator::XPath(xpath)).await;
+}
+
+async fn click_on(client: &Client, locator: Locator<'_>) {
+    client
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(locator)
+        .await
+        .unwrap_or_else(|e| panic!("{locator:?} never appeared: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("{locator:?}: cannot click: {e}"));
 }

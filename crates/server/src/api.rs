@@ -1,6 +1,8 @@
 //! The routes: JSON endpoints under `/api`, the web UI elsewhere, and the limits and fallbacks
 //! that keep every answer JSON with a fitting status.
 
+use std::collections::BTreeMap;
+
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{header, StatusCode, Uri};
@@ -11,11 +13,11 @@ use chancery_search::SearchResults;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::entities;
 use crate::errors::ApiError;
 use crate::params::{EntityListParams, SearchParams, MAX_BODY_BYTES};
 use crate::state::{blocking, Shared};
 use crate::ui;
+use crate::{entities, relations, statements, stories};
 
 /// The API's description, kept beside the routes it describes.
 const OPENAPI: &str = include_str!("openapi.json");
@@ -24,7 +26,7 @@ const OPENAPI: &str = include_str!("openapi.json");
 const MAX_ID_CHARS: usize = 64;
 
 /// Longest entity name looked up.
-const MAX_NAME_CHARS: usize = 200;
+pub(crate) const MAX_NAME_CHARS: usize = 200;
 
 /// Every route, over `state`.
 pub(crate) fn router(state: Shared) -> Router {
@@ -35,6 +37,9 @@ pub(crate) fn router(state: Shared) -> Router {
         .route("/api/entities", get(entity_list))
         .route("/api/entities/{name}", get(entity_detail))
         .route("/api/openapi.json", get(openapi))
+        .merge(stories::routes())
+        .merge(statements::routes())
+        .merge(relations::routes())
         .merge(ui::routes())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
@@ -49,6 +54,9 @@ struct SearchPage {
     page_size: usize,
     #[serde(flatten)]
     results: SearchResults,
+    /// The story of each hit that is placed in one, by article id: the index knows articles,
+    /// the store knows where each stands.
+    stories: BTreeMap<String, u64>,
 }
 
 async fn health(State(state): State<Shared>) -> Result<Json<Value>, ApiError> {
@@ -88,11 +96,25 @@ async fn search(state: Shared, params: SearchParams) -> Result<Json<SearchPage>,
     let request = params.into_request()?;
     let page = request.offset / request.limit + 1;
     let page_size = request.limit;
-    let results = blocking(move || Ok(state.index.search(&request)?)).await?;
+    let (results, stories) = blocking(move || {
+        let results = state.index.search(&request)?;
+        let stories = state.with_store(|store| {
+            let mut stories = BTreeMap::new();
+            for hit in &results.hits {
+                if let Some(placement) = store.placement_of(&hit.id)? {
+                    stories.insert(hit.id.clone(), placement.story);
+                }
+            }
+            Ok(stories)
+        })?;
+        Ok((results, stories))
+    })
+    .await?;
     Ok(Json(SearchPage {
         page,
         page_size,
         results,
+        stories,
     }))
 }
 
@@ -105,7 +127,23 @@ async fn article(
             "an article id has at most {MAX_ID_CHARS} characters"
         )));
     }
-    let found = blocking(move || state.with_store(|store| Ok(store.article(&id)?))).await?;
+    let found = blocking(move || {
+        state.with_store(|store| {
+            let Some(article) = store.article(&id)? else {
+                return Ok(None);
+            };
+            let placement = store.placement_of(article.id.as_str())?;
+            let story = match &placement {
+                Some(p) => store.story(p.story)?,
+                None => None,
+            };
+            let mut value = json!(article);
+            value["placement"] = json!(placement);
+            value["story_title"] = json!(story.map(|s| s.title));
+            Ok(Some(value))
+        })
+    })
+    .await?;
     match found {
         Some(article) => Ok(Json(article).into_response()),
         None => Err(ApiError::not_found("no article has this id")),
@@ -135,7 +173,10 @@ async fn entity_detail(
 }
 
 /// The query string's parameters, or a 400 naming what is wrong with them.
-fn query_params<T: serde::de::DeserializeOwned>(uri: &Uri, what: &str) -> Result<T, ApiError> {
+pub(crate) fn query_params<T: serde::de::DeserializeOwned>(
+    uri: &Uri,
+    what: &str,
+) -> Result<T, ApiError> {
     let Query(params) = Query::<T>::try_from_uri(uri).map_err(|rejection| {
         ApiError::new(
             rejection.status(),

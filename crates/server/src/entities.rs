@@ -1,5 +1,6 @@
 //! Entity pages, from the entities stored with each article: the index finds the articles that
-//! name an entity, the store gives what each says of it (type, aliases, roles, place).
+//! name an entity, the store gives what each says of it (type, aliases, roles, place) and its
+//! profile across articles (roles over time, mentions by month, quotes, co-occurring entities).
 
 use std::collections::BTreeMap;
 
@@ -7,9 +8,15 @@ use chancery_model::EntityRecord;
 use chancery_search::{Filters, SearchRequest, MAX_PAGE_SIZE};
 use serde_json::{json, Value};
 
+use chancery_store::{QuoteFilter, Store};
+
 use crate::errors::ApiError;
 use crate::params::EntityListParams;
 use crate::state::AppState;
+use crate::statements::quote_json;
+
+/// Most quotes an entity page lists; the rest are a `/api/quotes?speaker=` away.
+const ENTITY_QUOTES: usize = 100;
 
 /// The entities named most often in the articles a search matches (every article without `q`).
 pub(crate) fn list(state: &AppState, params: &EntityListParams) -> Result<Value, ApiError> {
@@ -33,10 +40,9 @@ pub(crate) fn list(state: &AppState, params: &EntityListParams) -> Result<Value,
     Ok(json!({ "entities": entities }))
 }
 
-/// What the stored articles say of the entity `name` (canonical name or alias, any case), and
-/// the articles that name it; `None` when none does.
-pub(crate) fn detail(state: &AppState, name: &str) -> Result<Option<Value>, ApiError> {
-    let request = SearchRequest {
+/// A search for the articles naming `name`.
+fn naming(name: &str) -> SearchRequest {
+    SearchRequest {
         filters: Filters {
             entity: Some(name.to_string()),
             ..Filters::default()
@@ -44,8 +50,21 @@ pub(crate) fn detail(state: &AppState, name: &str) -> Result<Option<Value>, ApiE
         limit: MAX_PAGE_SIZE,
         snippets: false,
         ..SearchRequest::default()
-    };
-    let results = state.index.search(&request)?;
+    }
+}
+
+/// What the stored articles say of the entity `name` (canonical name or alias, any case), and
+/// the articles that name it; `None` when none does.
+pub(crate) fn detail(state: &AppState, name: &str) -> Result<Option<Value>, ApiError> {
+    let (across, full_name) = state.with_store(|store| across_articles(store, name))?;
+    let mut name = name;
+    let mut results = state.index.search(&naming(name))?;
+    // A name the articles never give whole ("Tokayev" for "Kassym-Jomart Tokayev") finds the
+    // entity in the store, and its articles by its full name.
+    if let (true, Some(full)) = (results.hits.is_empty(), full_name.as_deref()) {
+        name = full;
+        results = state.index.search(&naming(name))?;
+    }
     if results.hits.is_empty() {
         return Ok(None);
     }
@@ -73,7 +92,50 @@ pub(crate) fn detail(state: &AppState, name: &str) -> Result<Option<Value>, ApiE
             "roles": records.iter().flat_map(|r| r.roles.iter()).collect::<Vec<_>>(),
         }));
     }
-    Ok(Some(summary.into_json(name, results.total, articles)))
+    let mut value = summary.into_json(name, results.total, articles);
+    if let (Value::Object(map), Value::Object(more)) = (&mut value, across) {
+        map.extend(more);
+    }
+    Ok(Some(value))
+}
+
+/// What the store's cross-article view adds: the entity's key and mentions, its roles over
+/// time, mentions by month, its quotes and the entities named beside it.
+/// Also the entity's fullest name.
+fn across_articles(store: &Store, name: &str) -> Result<(Value, Option<String>), ApiError> {
+    let Some(profile) = store.entity_profile(name)? else {
+        return Ok((json!({}), None));
+    };
+    let quotes = store.quotes(&QuoteFilter {
+        speaker: Some(profile.entity.key.clone()),
+        limit: ENTITY_QUOTES,
+        ..QuoteFilter::default()
+    })?;
+    let roles: Vec<Value> = profile
+        .roles
+        .iter()
+        .map(|r| json!({"role": r.role, "first": r.first, "last": r.last, "articles": r.articles}))
+        .collect();
+    let months: Vec<Value> = profile
+        .mentions_by_month
+        .iter()
+        .map(|(month, mentions)| json!({"month": month, "mentions": mentions}))
+        .collect();
+    let co_occurring: Vec<Value> = profile
+        .co_occurring
+        .iter()
+        .map(|e| json!({"key": e.key, "name": e.name, "type": e.kind, "articles": e.articles}))
+        .collect();
+    let value = json!({
+        "key": profile.entity.key,
+        "mentions": profile.entity.mentions,
+        "role_spans": roles,
+        "mentions_by_month": months,
+        "quotes": quotes.items.iter().map(quote_json).collect::<Vec<_>>(),
+        "total_quotes": quotes.total,
+        "co_occurring": co_occurring,
+    });
+    Ok((value, Some(profile.entity.name)))
 }
 
 /// The canonical name and every alias of an entity.

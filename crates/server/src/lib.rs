@@ -3,8 +3,10 @@
 //!
 //! - [`run`] binds the address, reports it, and serves until the process ends.
 //! - `api`: the JSON endpoints; `errors`: every failure as `{error, message}` with its status;
-//!   `params`: query strings and bodies checked against the limits below; `entities`: entity
-//!   pages from the stored per-article entities; `ui`: the embedded web UI.
+//!   `params`: query strings and bodies checked against the limits below; `listing`: the same
+//!   for the corpus listings; `entities`: entity pages from the stored per-article entities and
+//!   their profile across articles; `stories`, `statements` (quotes and events) and `relations`
+//!   (pairs of countries): the corpus view; `ui`: the embedded web UI.
 //!
 //! Searching and reading the store are blocking work; they run on tokio's blocking pool so a slow
 //! request never holds up the others.
@@ -12,8 +14,12 @@
 mod api;
 mod entities;
 mod errors;
+mod listing;
 mod params;
+mod relations;
 mod state;
+mod statements;
+mod stories;
 mod ui;
 
 use std::net::SocketAddr;

@@ -86,7 +86,7 @@ impl SearchParams {
 }
 
 /// A filter value: blank means no filter; an over-long one is refused.
-fn filter(name: &str, value: Option<String>) -> Result<Option<String>, ApiError> {
+pub(crate) fn filter(name: &str, value: Option<String>) -> Result<Option<String>, ApiError> {
     let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
         return Ok(None);
     };
@@ -99,7 +99,7 @@ fn filter(name: &str, value: Option<String>) -> Result<Option<String>, ApiError>
 }
 
 /// A `YYYY-MM-DD` date filter.
-fn date(name: &str, value: Option<String>) -> Result<Option<NaiveDate>, ApiError> {
+pub(crate) fn date(name: &str, value: Option<String>) -> Result<Option<NaiveDate>, ApiError> {
     let Some(value) = filter(name, value)? else {
         return Ok(None);
     };

@@ -2,104 +2,15 @@
 //! an HTTP client: search, articles, entities, health, the OpenAPI description, the UI, and every
 //! kind of bad request (each a clear JSON 4xx), with raw sockets for requests no client would send.
 
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::sync::mpsc;
-use std::time::Duration;
+mod common;
 
-use chancery_search::ArticleIndex;
-use chancery_server::{ServerConfig, MAX_BODY_BYTES, MAX_QUERY_CHARS};
-use chancery_store::Store;
-use chancery_testkit::articles::{briefing, ASTANA, NYT};
+use std::io::Write;
+use std::net::TcpStream;
+
+use chancery_server::{MAX_BODY_BYTES, MAX_QUERY_CHARS};
+use chancery_testkit::articles::{ASTANA, NYT};
+use common::Server;
 use serde_json::{json, Value};
-
-/// A running server and the directory it serves.
-struct Server {
-    _dir: tempfile::TempDir,
-    addr: SocketAddr,
-    agent: ureq::Agent,
-}
-
-impl Server {
-    fn start() -> Server {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let mut store = Store::open(dir.path()).expect("the store opens");
-        store
-            .insert_batch(&briefing())
-            .expect("articles are stored");
-        let index = ArticleIndex::open(dir.path()).expect("the index opens");
-        let mut updater = index.updater(1).expect("the writer is free");
-        updater.sync(&store).expect("the index catches up");
-        drop(updater);
-        let config = ServerConfig {
-            data: dir.path().to_path_buf(),
-            addr: "127.0.0.1:0".parse().expect("an address"),
-        };
-        let (ready, bound) = mpsc::channel();
-        // The server runs until the test process ends.
-        std::thread::spawn(move || {
-            let outcome = chancery_server::run(&config, |addr| {
-                ready.send(addr).expect("the test waits for the address");
-            });
-            outcome.expect("the server runs");
-        });
-        let addr = bound
-            .recv_timeout(Duration::from_secs(60))
-            .expect("the server starts");
-        let agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .into();
-        Server {
-            _dir: dir,
-            addr,
-            agent,
-        }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://{}{path}", self.addr)
-    }
-
-    /// Status and JSON body of a GET.
-    fn get(&self, path: &str) -> (u16, Value) {
-        let mut response = self.agent.get(self.url(path)).call().expect("a response");
-        let status = response.status().as_u16();
-        (
-            status,
-            response.body_mut().read_json().expect("a JSON body"),
-        )
-    }
-
-    /// Status and JSON body of a POST of `body` as JSON.
-    fn post(&self, path: &str, body: &str) -> (u16, Value) {
-        let mut response = self
-            .agent
-            .post(self.url(path))
-            .header("content-type", "application/json")
-            .send(body)
-            .expect("a response");
-        let status = response.status().as_u16();
-        (
-            status,
-            response.body_mut().read_json().expect("a JSON body"),
-        )
-    }
-
-    /// The raw response to bytes written straight to the socket.
-    fn raw(&self, request: &[u8]) -> String {
-        let mut stream = TcpStream::connect(self.addr).expect("the server accepts");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(30)))
-            .expect("a read timeout");
-        stream.write_all(request).expect("the request is sent");
-        let mut response = Vec::new();
-        // The server closes the connection after answering a request it cannot parse, or a
-        // `Connection: close` one.
-        let _ = stream.read_to_end(&mut response);
-        String::from_utf8_lossy(&response).into_owned()
-    }
-}
 
 fn titles(body: &Value) -> Vec<String> {
     let mut titles: Vec<String> = body["hits"]
@@ -189,11 +100,15 @@ fn articles_entities_health_and_the_description() {
     assert_eq!(status, 200);
     let paths = openapi["paths"].as_object().expect("paths");
     for path in paths.keys() {
-        let concrete = path.replace("{id}", &id).replace("{name}", "Blinken");
+        let concrete = path
+            .replace("stories/{id}", "stories/0")
+            .replace("{id}", &id)
+            .replace("{name}", "Blinken")
+            .replace("{a}/{b}", "USA/KAZ");
         let (status, body) = server.get(&concrete);
         assert_eq!(status, 200, "{path}: {body}");
     }
-    assert_eq!(paths.len(), 6);
+    assert_eq!(paths.len(), 12);
 }
 
 #[test]
@@ -202,26 +117,64 @@ fn the_ui_is_served_from_the_binary() {
     for (path, kind, marker) in [
         ("/", "text/html", "/assets/app.js"),
         ("/assets/app.js", "text/javascript", "/api/search?"),
+        ("/assets/core.js", "text/javascript", "function highlighted"),
+        (
+            "/assets/charts.js",
+            "text/javascript",
+            "function scoreChart",
+        ),
+        ("/assets/story.js", "text/javascript", "/api/stories/"),
+        ("/assets/entity.js", "text/javascript", "/api/entities/"),
+        ("/assets/relations.js", "text/javascript", "/api/relations"),
+        ("/assets/countries.js", "text/javascript", "KAZ: [\"398\""),
         ("/assets/style.css", "text/css", "mark.entity"),
     ] {
-        let mut response = server
-            .agent
-            .get(server.url(path))
-            .call()
-            .expect("a response");
-        assert_eq!(response.status().as_u16(), 200, "{path}");
-        let content_type = response.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .to_string();
-        assert!(content_type.starts_with(kind), "{path}: {content_type}");
-        let body = response.body_mut().read_to_string().unwrap();
-        assert!(body.contains(marker), "{path}");
+        let body = served(&server, path, kind, marker);
         assert!(
             !body.contains("http://") && !body.contains("https://"),
             "{path} loads nothing from the network"
         );
     }
+    // The vendored map libraries and shapes, served as they were packed (their licence headers
+    // name their home pages; they load nothing).
+    for (path, kind, marker) in [
+        (
+            "/assets/vendor/d3-geo.min.js",
+            "text/javascript",
+            "geoNaturalEarth1",
+        ),
+        ("/assets/vendor/d3-array.min.js", "text/javascript", "d3"),
+        (
+            "/assets/vendor/topojson-client.min.js",
+            "text/javascript",
+            "topojson",
+        ),
+        (
+            "/assets/vendor/countries-110m.json",
+            "application/json",
+            "\"Kazakhstan\"",
+        ),
+    ] {
+        served(&server, path, kind, marker);
+    }
+}
+
+/// The body of the asset at `path`, checked to be served as `kind` and to hold `marker`.
+fn served(server: &Server, path: &str, kind: &str, marker: &str) -> String {
+    let mut response = server
+        .agent
+        .get(server.url(path))
+        .call()
+        .expect("a response");
+    assert_eq!(response.status().as_u16(), 200, "{path}");
+    let content_type = response.headers()["content-type"]
+        .to_str()
+        .expect("a textual content type")
+        .to_string();
+    assert!(content_type.starts_with(kind), "{path}: {content_type}");
+    let body = response.body_mut().read_to_string().expect("a text body");
+    assert!(body.contains(marker), "{path}");
+    body
 }
 
 #[test]

@@ -221,7 +221,7 @@ impl Store {
 
     /// The entity `name` names: an exact key of any type first, then the entity with most
     /// articles whose name matches it whole, then one whose name ends with it ("Blinken").
-    fn find_entity(&self, name: &str) -> Result<Option<CorpusEntity>> {
+    pub(crate) fn find_entity(&self, name: &str) -> Result<Option<CorpusEntity>> {
         let wanted = name.trim().to_lowercase();
         let candidates = self.corpus_entities(Some(&wanted), 50)?;
         let exact = candidates

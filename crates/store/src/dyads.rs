@@ -50,7 +50,7 @@ pub(crate) fn insert_dyads(
 }
 
 /// The event's own date when it is a full calendar date.
-fn event_day(event: &EventRecord) -> Option<String> {
+pub(crate) fn event_day(event: &EventRecord) -> Option<String> {
     let value = event.date.as_ref()?.value.as_deref()?;
     let full = value.len() == 10
         && value.bytes().enumerate().all(|(i, b)| match i {
@@ -76,6 +76,8 @@ pub enum Period {
     Week,
     #[default]
     Month,
+    /// One period for everything, `all`: a pair's totals.
+    Whole,
 }
 
 impl Period {
@@ -84,6 +86,7 @@ impl Period {
             Period::Day => "day",
             Period::Week => "strftime('%Y-W%W', day)",
             Period::Month => "substr(day, 1, 7)",
+            Period::Whole => "'all'",
         }
     }
 }
@@ -116,7 +119,7 @@ pub struct Relation {
 }
 
 /// Whether `name` is a country code rather than an actor's name.
-fn is_country(name: &str) -> bool {
+pub(crate) fn is_country(name: &str) -> bool {
     name.len() == 3 && name.bytes().all(|b| b.is_ascii_uppercase())
 }
 

@@ -5,6 +5,9 @@
 //!   content id, so storing the same input twice adds nothing but new provenance.
 //! - [`Store::article`], [`Store::list`] and [`Store::for_each_article`] read articles back;
 //!   [`Store::articles_after`] and [`Store::last_seq`] let a search index catch up with the store.
+//! - [`Store::stories_page`], [`Store::story`] and [`Store::story_articles`] read the stories back;
+//!   [`Store::quotes`] and [`Store::events`] list quotes and events across articles, filtered and
+//!   paged; [`Store::relations`] aggregates events by pair of countries or actors.
 //! - [`Store::line_counts`] and friends keep the per-source line statistics behind corpus-level
 //!   boilerplate evidence.
 //!
@@ -18,7 +21,9 @@ mod error;
 mod evidence;
 mod read;
 mod schema;
+mod statement_reads;
 mod stories;
+mod story_reads;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -31,7 +36,9 @@ pub use dyads::{Period, Relation, RelationQuery};
 pub use error::{Result, StoreError};
 pub use read::{ArticleFilter, ArticleSummary, MIN_ID_PREFIX};
 pub use schema::SCHEMA_VERSION;
+pub use statement_reads::{EventFilter, Page, QuoteFilter, StoredEvent, StoredQuote};
 pub use stories::Placement;
+pub use story_reads::StoryArticle;
 pub use write::BatchOutcome;
 
 use error::AtPath;

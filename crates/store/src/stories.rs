@@ -26,10 +26,10 @@ pub struct Placement {
 
 /// A story's lists, stored as one JSON object.
 #[derive(serde::Serialize, serde::Deserialize)]
-struct StoryLists {
-    sources: Vec<NamedCount>,
-    key_entities: Vec<NamedCount>,
-    key_places: Vec<NamedCount>,
+pub(crate) struct StoryLists {
+    pub sources: Vec<NamedCount>,
+    pub key_entities: Vec<NamedCount>,
+    pub key_places: Vec<NamedCount>,
 }
 
 impl Store {
@@ -132,53 +132,7 @@ impl Store {
 
     /// Stories, most articles first (then most recent), at most `limit`.
     pub fn stories(&self, limit: usize) -> Result<Vec<StoryRecord>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT id, title, first_date, last_date, articles, independent_sources, summary
-                 FROM stories ORDER BY articles DESC, last_date DESC, id LIMIT ?1",
-            )
-            .at(&self.db_path)?;
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let rows = stmt
-            .query_map([limit], |row| {
-                Ok((
-                    row.get::<_, i64>(0)?,
-                    row.get::<_, String>(1)?,
-                    row.get::<_, Option<String>>(2)?,
-                    row.get::<_, Option<String>>(3)?,
-                    row.get::<_, u32>(4)?,
-                    row.get::<_, u32>(5)?,
-                    row.get::<_, String>(6)?,
-                ))
-            })
-            .at(&self.db_path)?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, title, first, last, articles, independent_sources, summary) =
-                row.at(&self.db_path)?;
-            let what = format!("story {id}");
-            let date = |d: Option<String>| {
-                d.as_deref()
-                    .map(codec::decode_date)
-                    .transpose()
-                    .map_err(|detail| self.corrupt(&what, detail))
-            };
-            let lists: StoryLists = serde_json::from_str(&summary)
-                .map_err(|e| self.corrupt(&what, format!("bad story summary: {e}")))?;
-            out.push(StoryRecord {
-                id: u64::try_from(id).unwrap_or(0),
-                title,
-                first_date: date(first)?,
-                last_date: date(last)?,
-                articles,
-                independent_sources,
-                sources: lists.sources,
-                key_entities: lists.key_entities,
-                key_places: lists.key_places,
-            });
-        }
-        Ok(out)
+        self.stories_page(limit, 0)
     }
 
     /// The ids of a story's articles, in storage order.
@@ -238,6 +192,6 @@ impl Store {
 }
 
 /// A story number as an SQLite integer.
-fn to_sql(story: u64) -> i64 {
+pub(crate) fn to_sql(story: u64) -> i64 {
     i64::try_from(story).unwrap_or(i64::MAX)
 }
