@@ -1,12 +1,16 @@
 //! What the fuzz targets share: feeding bytes to the ingest reader the way a file on disk is fed,
-//! and extracting a document the way `ingest` does, checking the invariants every run must keep.
+//! extracting a document the way `ingest` does, and sending requests to the HTTP API (`http`),
+//! checking the invariants every run must keep.
 
 use std::fs::File;
 use std::io::{Seek, SeekFrom, Write};
 
 use chancery_extract::{extract, ExtractConfig, NoEvidence};
 use chancery_ingest::{read_input, Event, InputFile, ReadConfig};
-use chancery_model::{DocFormat, DocMeta, Provenance, RawDoc};
+use chancery_model::{Article, DocFormat, DocMeta, Provenance, RawDoc};
+
+mod http;
+pub use http::http_request;
 
 /// Limits small enough that the fuzzer meets the "too large" paths with small inputs.
 const FUZZ_READ: ReadConfig = ReadConfig {
@@ -85,4 +89,11 @@ pub fn extract_bytes(bytes: &[u8], format: DocFormat) {
             );
         }
     }
+}
+
+/// The articles of a text dump, as `ingest` extracts them.
+fn extract_text(bytes: &[u8]) -> Vec<Article> {
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let doc = RawDoc::utf8(Provenance::default(), DocFormat::Text, text, DocMeta::default());
+    extract(&doc, &NoEvidence, &ExtractConfig::default()).articles
 }

@@ -1,7 +1,8 @@
 //! The HTTP side of chancery: a JSON API under `/api` and a web UI, served by one process over a
 //! data directory's store and search index.
 //!
-//! - [`run`] binds the address, reports it, and serves until the process ends.
+//! - [`run`] binds the address, reports it, and serves until the process ends; [`router`] gives
+//!   the routes alone.
 //! - `api`: the JSON endpoints; `errors`: every failure as `{error, message}` with its status;
 //!   `params`: query strings and bodies checked against the limits below; `listing`: the same
 //!   for the corpus listings; `entities`: entity pages from the stored per-article entities and
@@ -35,6 +36,12 @@ pub struct ServerConfig {
     pub data: PathBuf,
     /// Address to listen on; port 0 picks a free port.
     pub addr: SocketAddr,
+}
+
+/// The API and UI routes over the store and index in `data`, for serving them from another
+/// program or driving them in-process (the HTTP fuzz target does).
+pub fn router(data: &std::path::Path) -> Result<axum::Router, ServerError> {
+    Ok(api::router(state::AppState::open(data)?))
 }
 
 /// Serves `config.data` on `config.addr` until the process ends. `ready` is called with the
