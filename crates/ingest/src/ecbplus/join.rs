@@ -174,8 +174,8 @@ fn classify(word: &str, prev: Option<&str>, next: Option<&str>, quotes: &mut Sta
                 replacement: None,
             }
         }
-        // "4 : 00": a clock time.
-        ":" if prev.is_some_and(all_digits) && next.is_some_and(starts_with_digit) => Piece {
+        // "4 : 00", "5 . 9": a clock time, a decimal number.
+        ":" | "." if prev.is_some_and(all_digits) && next.is_some_and(starts_with_digit) => Piece {
             glue_before: true,
             glue_after: true,
             replacement: None,
@@ -354,6 +354,7 @@ mod tests {
             &[
                 "He", "said", "\"", "no", "\"", "(", "twice", ")", "at", "4", ":", "00", ".",
             ],
+            &["A", "5", ".", "9", "quake", "in", "2005", "."],
             &[
                 "Lohan", "\u{2019}", "s", "$", "1", "million", "do", "n't", "&amp;", "more",
             ],
@@ -362,6 +363,7 @@ mod tests {
             j.text,
             "Reid's rep, Jack, said \u{201C}thanks\u{201D}.\n\n\
              He said \"no\" (twice) at 4:00.\n\n\
+             A 5.9 quake in 2005.\n\n\
              Lohan\u{2019}s $1 million don't & more"
         );
     }
