@@ -2,7 +2,7 @@
 # Runs cargo-fuzz targets for a while each and prints, per target, how many inputs it executed and
 # how many crashes (panics, timeouts, out-of-memory) it found.
 #
-#   scripts/fuzz.sh TARGET SECONDS     one target: text_dump html warc warc_gzip jsonl charset
+#   scripts/fuzz.sh TARGET SECONDS     one target: text_dump html warc warc_gzip jsonl ecbplus charset
 #   scripts/fuzz.sh all SECONDS        every target, one after the other
 #
 # Needs nightly Rust and cargo-fuzz (`cargo install cargo-fuzz`). Seed corpora are copied from the
@@ -13,7 +13,7 @@
 # Exit status: 0 when no target crashed, 1 when one did, 2 on bad usage.
 set -euo pipefail
 
-TARGETS=(text_dump html warc warc_gzip jsonl charset)
+TARGETS=(text_dump html warc warc_gzip jsonl ecbplus charset)
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 
 usage() {
@@ -39,6 +39,7 @@ seeds_for() {
         html) echo "$fixtures"/*.html ;;
         warc | warc_gzip) echo "$fixtures"/*.warc ;;
         jsonl) echo "$fixtures"/*.jsonl ;;
+        ecbplus) echo "$fixtures"/ecbplus*.xml ;;
         charset) echo "$fixtures"/latin1*.* "$fixtures"/article.txt "$fixtures"/page.html ;;
     esac
 }

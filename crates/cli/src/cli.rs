@@ -52,7 +52,7 @@ pub enum Command {
     /// Read inputs (files, directories, `-` for stdin), extract and clean their articles, store them.
     #[command(
         after_help = "Formats are detected by content: text dumps, HTML (also .gz), WARC (also .warc.gz), \
-JSONL (fields text/html/url/title/date/source). Re-ingesting the same inputs adds nothing."
+JSONL (fields text/html/url/title/date/source), ECB+ corpus XML (tokens joined into text). Re-ingesting the same inputs adds nothing."
     )]
     Ingest(IngestArgs),
     /// List stored articles.
