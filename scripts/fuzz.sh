@@ -2,7 +2,8 @@
 # Runs cargo-fuzz targets for a while each and prints, per target, how many inputs it executed and
 # how many crashes (panics, timeouts, out-of-memory) it found.
 #
-#   scripts/fuzz.sh TARGET SECONDS     one target: text_dump html warc warc_gzip jsonl charset http_api
+#   scripts/fuzz.sh TARGET SECONDS     one target: text_dump html warc warc_gzip jsonl ecbplus charset
+#                                      http_api
 #   scripts/fuzz.sh all SECONDS        every target, one after the other
 #
 # Needs nightly Rust and cargo-fuzz (`cargo install cargo-fuzz`). Seed corpora are copied from the
@@ -13,7 +14,7 @@
 # Exit status: 0 when no target crashed, 1 when one did, 2 on bad usage.
 set -euo pipefail
 
-TARGETS=(text_dump html warc warc_gzip jsonl charset http_api)
+TARGETS=(text_dump html warc warc_gzip jsonl ecbplus charset http_api)
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 
 usage() {
@@ -39,6 +40,7 @@ seeds_for() {
         html) echo "$fixtures"/*.html ;;
         warc | warc_gzip) echo "$fixtures"/*.warc ;;
         jsonl) echo "$fixtures"/*.jsonl ;;
+        ecbplus) echo "$fixtures"/ecbplus*.xml ;;
         charset) echo "$fixtures"/latin1*.* "$fixtures"/article.txt "$fixtures"/page.html ;;
         # Method byte, path and query, newline, body: requests the API documents, and bad ones.
         http_api) echo "$ROOT"/fuzz/seeds/http_api/* ;;

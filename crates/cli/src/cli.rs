@@ -11,7 +11,8 @@ WARC, JSONL) into clean, deduplicated articles with provenance, stored in one SQ
 
 const AFTER_HELP: &str = "\
 Examples:
-  chancery demo                             ingest the bundled examples and list the articles
+  chancery demo                             ingest the bundled examples (and ECB+ when found), list them
+  chancery demo --serve                     the same, then serve it on http://127.0.0.1:8080/
   chancery ingest examples/                 ingest every file under examples/ into ./chancery-data
   chancery ingest crawl.warc.gz --data /srv/news
   cat dump.txt | chancery ingest -          read standard input
@@ -52,7 +53,7 @@ pub enum Command {
     /// Read inputs (files, directories, `-` for stdin), extract and clean their articles, store them.
     #[command(
         after_help = "Formats are detected by content: text dumps, HTML (also .gz), WARC (also .warc.gz), \
-JSONL (fields text/html/url/title/date/source). Re-ingesting the same inputs adds nothing."
+JSONL (fields text/html/url/title/date/source), ECB+ corpus XML (tokens joined into text). Re-ingesting the same inputs adds nothing."
     )]
     Ingest(IngestArgs),
     /// List stored articles.
@@ -70,7 +71,14 @@ subtitle, description, updated, site_name, canonical_url, section, tags, image, 
 stated value, and provenance.\n\nExample:\n  chancery extract pages/ --format json > articles.jsonl"
     )]
     Extract(ExtractArgs),
-    /// Ingest the bundled example dumps and list what was made of them.
+    /// Ingest the bundled example dumps and a corpus of real news (ECB+, when found), and list
+    /// what was made of them.
+    #[command(
+        after_help = "With ../shared/data/stories/ecbplus present (or --corpus DIR), the demo also ingests \
+the ECB+ corpus texts (Cybulska & Vossen, LREC 2014, CC BY 3.0): a few hundred news articles about \
+real events, so the stories have several articles each.\n\nExamples:\n  chancery demo\n  \
+chancery demo --corpus ~/ecbplus --serve"
+    )]
     Demo(DemoArgs),
     /// How pairs of countries (or actors) relate over time: events by PLOVER type and a
     /// cooperation–conflict score per period.
@@ -272,4 +280,14 @@ pub struct DemoArgs {
     /// Directory of example inputs; the bundled examples are used when it does not exist.
     #[arg(long, default_value = "examples", value_name = "DIR")]
     pub examples: PathBuf,
+    /// Directory of news articles to ingest beside the examples, e.g. the ECB+ corpus (one folder
+    /// per topic of `.xml` documents). Default: ../shared/data/stories/ecbplus when it exists.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+    /// Serve the result right away, as `chancery serve` does.
+    #[arg(long)]
+    pub serve: bool,
+    /// Address and port to serve on with --serve.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    pub addr: std::net::SocketAddr,
 }

@@ -7,7 +7,7 @@ mod common;
 use std::path::PathBuf;
 
 use chancery_search::{ArticleIndex, Filters, SearchRequest};
-use chancery_store::Store;
+use chancery_store::{Placement, Store};
 use common::{examples_dir, run, serve};
 
 /// Titles of the hits of a search of `text`, best first.
@@ -161,4 +161,112 @@ fn serve_answers_searches_on_the_seeds() {
     server.wait().unwrap();
     assert_eq!(body["total"], 2, "{body}");
     assert_eq!(status, 400, "{page}");
+}
+
+/// The story of every hit of a search for Blinken, and the story facet's counts.
+fn blinken_stories(index: &ArticleIndex) -> (Vec<Option<u64>>, Vec<(String, u64)>) {
+    index.reload().expect("the index reloads");
+    let request = SearchRequest {
+        text: "Blinken".to_string(),
+        facets: true,
+        ..SearchRequest::default()
+    };
+    let results = index.search(&request).expect("the search runs");
+    let stories = results.hits.iter().map(|hit| hit.story).collect();
+    let facet = results
+        .facets
+        .expect("facets were asked for")
+        .story
+        .into_iter()
+        .map(|count| (count.value, count.count))
+        .collect();
+    (stories, facet)
+}
+
+fn story_filter(story: u64) -> Filters {
+    Filters {
+        story: Some(story.to_string()),
+        ..Filters::default()
+    }
+}
+
+#[test]
+fn hits_carry_their_story_and_the_story_filter_and_facet_work() {
+    let (_dir, data) = ingested_seeds();
+    let index = ArticleIndex::open(&data).unwrap();
+    let (stories, facet) = blinken_stories(&index);
+    assert_eq!(stories.len(), 2);
+    let story = stories[0].expect("the hit carries its story");
+    assert_eq!(stories, [Some(story), Some(story)], "one story for both");
+    assert_eq!(facet, [(story.to_string(), 2)]);
+    let mut in_story = titles(&index, "", story_filter(story));
+    in_story.sort();
+    assert_eq!(in_story, [TASNIM_TITLE, NYT_TITLE]);
+    // The story the store placed them in.
+    let store = Store::open(&data).unwrap();
+    let mut stored = store.story_article_ids(story).unwrap();
+    stored.sort();
+    let request = SearchRequest {
+        filters: story_filter(story),
+        ..SearchRequest::default()
+    };
+    let mut found: Vec<String> = index
+        .search(&request)
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|hit| hit.id)
+        .collect();
+    found.sort();
+    assert_eq!(found, stored);
+    drop((index, store));
+
+    run(&data, &["reindex"]).expect_code(0);
+    let index = ArticleIndex::open(&data).unwrap();
+    assert_eq!(blinken_stories(&index), (stories, facet));
+}
+
+#[test]
+fn placements_the_index_missed_are_indexed_by_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = examples_dir();
+    let seeds = seeds.to_str().unwrap();
+    // The same seeds ingested twice: `placed` as a normal run leaves them, `data` as a run killed
+    // between its placement commit and the index commit (stored and indexed, placed in the store
+    // only).
+    let placed = dir.path().join("placed");
+    run(&placed, &["ingest", "--quiet", "--no-entities", seeds]).expect_code(0);
+    let data = dir.path().join("data");
+    let no_stories = ["ingest", "--quiet", "--no-entities", "--no-stories", seeds];
+    run(&data, &no_stories).expect_code(0);
+    let source = Store::open(&placed).unwrap();
+    let mut store = Store::open(&data).unwrap();
+    let placements: Vec<Placement> = store
+        .articles_after(0, 100)
+        .unwrap()
+        .into_iter()
+        .map(|(seq, article)| {
+            let placement = source.placement_of(article.id.as_str()).unwrap().unwrap();
+            Placement {
+                seq,
+                story: placement.story,
+                duplicate_of: None,
+                similarity: placement.similarity,
+            }
+        })
+        .collect();
+    store
+        .write_placements(&placements, &source.stories(100).unwrap())
+        .unwrap();
+    let index = ArticleIndex::open(&data).unwrap();
+    let (before, _) = blinken_stories(&index);
+    assert_eq!(before, [None, None]);
+    drop(index);
+
+    // The next run has nothing to store or place; its catch-up gives the index the stories.
+    run(&data, &no_stories).expect_code(0);
+    let index = ArticleIndex::open(&data).unwrap();
+    let expected = blinken_stories(&ArticleIndex::open(&placed).unwrap());
+    assert_eq!(blinken_stories(&index), expected);
+    assert_eq!(index.len(), 3);
 }

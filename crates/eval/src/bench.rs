@@ -289,7 +289,7 @@ fn stored_articles(summary: &str) -> Option<usize> {
     Some(count_before(" new articles")? + count_before(" duplicates")?)
 }
 
-fn sibling_binary(name: &str) -> Result<PathBuf> {
+pub(crate) fn sibling_binary(name: &str) -> Result<PathBuf> {
     let me = std::env::current_exe().context("cannot locate this program")?;
     let path = me.with_file_name(name);
     if !path.exists() {

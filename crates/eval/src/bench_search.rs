@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 /// Distinct sources the generated articles are spread over; a filter keeps one of them.
-const SOURCES: usize = 50;
+pub(crate) const SOURCES: usize = 50;
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
@@ -97,12 +97,12 @@ pub fn run(args: &SearchArgs) -> Result<()> {
     Ok(())
 }
 
-fn source(n: usize) -> String {
+pub(crate) fn source(n: usize) -> String {
     format!("source-{n:02}")
 }
 
 /// Generated article `n`: the testkit's scraped-news text, the first block as its title.
-fn generated(n: usize) -> Article {
+pub(crate) fn generated(n: usize) -> Article {
     let text = article_text(&format!("Dispatch {n}"), n % SOURCES, n as u64);
     let mut blocks = text
         .split("\n\n")
@@ -137,7 +137,7 @@ fn generated(n: usize) -> Article {
 }
 
 /// Words of the generated prose, to draw queries from.
-fn vocabulary() -> Vec<String> {
+pub(crate) fn vocabulary() -> Vec<String> {
     let mut words: Vec<String> = (0..200)
         .flat_map(|n| {
             article_text("x", n % SOURCES, n as u64)

@@ -8,6 +8,8 @@
 //! - `bench-clean`, `bench-ingest`, `bench-html`: speed of the cleaner, of `chancery ingest`, and of
 //!   the HTML extractor beside trafilatura;
 //! - `bench-search --articles N`: search latency (p50, p99) on an index of N generated articles;
+//! - `bench-load --articles N`: requests per second of `chancery serve` on `/api/search` under wrk,
+//!   over a data directory of N generated articles;
 //! - `html-crates DATA_DIR` (feature `crates`): rs-trafilatura and dom_smoothie beside chancery;
 //! - `ner-train CONLL_TRAIN --dev CONLL_DEV --out MODEL` and `ner CONLL_FILE --model MODEL`: the
 //!   named-entity tagger, trained and scored (conlleval), with its speed beside spaCy;
@@ -34,6 +36,7 @@ mod bench;
 mod bench_corpus;
 mod bench_dedup;
 mod bench_html;
+mod bench_load;
 mod bench_search;
 mod brat;
 mod cluster_metrics;
@@ -85,6 +88,8 @@ enum Command {
     BenchHtml(bench_html::HtmlArgs),
     /// Search latency on an index of generated articles (two words and a filter).
     BenchSearch(bench_search::SearchArgs),
+    /// Requests per second of the real `chancery serve` on /api/search, driven by wrk.
+    BenchLoad(bench_load::LoadArgs),
     /// Score rs-trafilatura and dom_smoothie beside chancery on the article-extraction benchmark.
     #[cfg(feature = "crates")]
     HtmlCrates(dumps::EvalArgs),
@@ -122,6 +127,7 @@ fn main() -> Result<()> {
         Command::BenchIngest(args) => bench::ingest(&args),
         Command::BenchHtml(args) => bench_html::run(&args),
         Command::BenchSearch(args) => bench_search::run(&args),
+        Command::BenchLoad(args) => bench_load::run(&args),
         #[cfg(feature = "crates")]
         Command::HtmlCrates(args) => crates_cmp::run(&args),
         Command::NerTrain(args) => ner::train_cmd(&args),

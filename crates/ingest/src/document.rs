@@ -1,5 +1,5 @@
-//! Whole-file documents (plain text and HTML) and the shared step that decodes any document's
-//! bytes and emits it with its encoding diagnostics.
+//! Whole-file documents (plain text, HTML and ECB+ XML) and the shared step that decodes any
+//! document's bytes and emits it with its encoding diagnostics.
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -10,8 +10,17 @@ use chancery_model::{DiagnosticKind, DocFormat, DocMeta, Provenance, RawDoc};
 use crate::charset::decode_owned;
 use crate::{decode, diagnostic, Emitter, Event};
 
-/// Reads a whole text or HTML file as one document (offset 0, length = file size).
-pub(crate) fn read_file(file: File, size: u64, format: DocFormat, emitter: &mut Emitter) {
+/// What a whole input holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Whole {
+    /// A text or HTML document, decoded as a whole.
+    Doc(DocFormat),
+    /// An ECB+ document, whose tokens become the text.
+    EcbPlus,
+}
+
+/// Reads a whole file as one document (offset 0, length = file size).
+pub(crate) fn read_file(file: File, size: u64, kind: Whole, emitter: &mut Emitter) {
     let limit = emitter.config().max_doc_bytes;
     if size > limit {
         let message = format!("file of {size} bytes exceeds the document limit of {limit} bytes");
@@ -29,16 +38,20 @@ pub(crate) fn read_file(file: File, size: u64, format: DocFormat, emitter: &mut 
         emitter.problem(DiagnosticKind::TooLarge, None, message);
         return;
     }
-    emit_whole(bytes, format, emitter.provenance(0, size), emitter);
+    emit_whole(bytes, kind, emitter.provenance(0, size), emitter);
 }
 
 /// Emits bytes that make up a whole input (a file, or a decompressed `.gz`) as one document.
 pub(crate) fn emit_whole(
     bytes: Vec<u8>,
-    format: DocFormat,
+    kind: Whole,
     provenance: Provenance,
     emitter: &mut Emitter,
 ) {
+    let format = match kind {
+        Whole::Doc(format) => format,
+        Whole::EcbPlus => return crate::ecbplus::emit(&bytes, provenance, emitter),
+    };
     let pending = PendingDoc {
         bytes: Cow::Owned(bytes),
         declared: None,

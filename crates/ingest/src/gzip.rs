@@ -11,6 +11,7 @@ use std::io::{self, BufRead, Read, Seek, SeekFrom};
 use chancery_model::{DiagnosticKind, DocFormat};
 use flate2::bufread::GzDecoder;
 
+use crate::document::Whole;
 use crate::error::describe_io;
 use crate::tracked::TrackedReader;
 use crate::{document, jsonl, sniff, warc, Emitter, Sniffed, SNIFF_LEN};
@@ -188,8 +189,9 @@ pub(crate) fn read_gzip(file: File, size: u64, emitter: &mut Emitter) {
             emitter.problem(DiagnosticKind::Binary, None, message);
             return;
         }
-        Sniffed::Html => DocFormat::Html,
-        Sniffed::Text | Sniffed::Empty => DocFormat::Text,
+        Sniffed::EcbPlus => Whole::EcbPlus,
+        Sniffed::Html => Whole::Doc(DocFormat::Html),
+        Sniffed::Text | Sniffed::Empty => Whole::Doc(DocFormat::Text),
     };
     // A single document: continue decompressing after the sniffed start, up to the limit.
     let limit = emitter.config().max_doc_bytes;

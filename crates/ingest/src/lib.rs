@@ -1,7 +1,7 @@
 //! Reading inputs: every news format in, decoded [`RawDoc`]s with provenance out.
 //!
 //! [`expand_inputs`] turns command-line paths into input files (directories walked recursively);
-//! [`read_input`] detects each file's format by content (gzip, WARC, JSONL, HTML, text), decodes
+//! [`read_input`] detects each file's format by content (gzip, WARC, JSONL, ECB+ XML, HTML, text), decodes
 //! its documents to UTF-8 with an offset map back to the raw bytes, and reports every problem as a
 //! [`Diagnostic`] through the same callback. Reading never fails as a whole: a bad record, line or
 //! file is reported and the reader goes on with the next one.
@@ -10,6 +10,7 @@
 
 mod charset;
 mod document;
+mod ecbplus;
 mod error;
 mod gzip;
 mod http;
@@ -23,12 +24,13 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
-use chancery_model::{Diagnostic, DiagnosticKind, Provenance, RawDoc};
+use chancery_model::{Diagnostic, DiagnosticKind, DocFormat, Provenance, RawDoc};
 
 pub use charset::{decode, Decoded};
 pub use sniff::{sniff, Sniffed};
 pub use walk::expand_inputs;
 
+use document::Whole;
 use error::describe_io;
 
 /// Limits that keep one oversized input from exhausting memory.
@@ -158,12 +160,13 @@ fn read_file(mut file: File, size: u64, emitter: &mut Emitter) {
         Sniffed::Gzip => gzip::read_gzip(file, size, emitter),
         Sniffed::Warc => warc::read_plain(file, emitter),
         Sniffed::Jsonl => jsonl::read_plain(file, emitter),
-        Sniffed::Html => document::read_file(file, size, chancery_model::DocFormat::Html, emitter),
-        Sniffed::Text => document::read_file(file, size, chancery_model::DocFormat::Text, emitter),
+        Sniffed::EcbPlus => document::read_file(file, size, Whole::EcbPlus, emitter),
+        Sniffed::Html => document::read_file(file, size, Whole::Doc(DocFormat::Html), emitter),
+        Sniffed::Text => document::read_file(file, size, Whole::Doc(DocFormat::Text), emitter),
         // A whitespace prefix longer than the sniffed window: read it as text and let the
         // document check decide whether anything follows.
         Sniffed::Empty if size > head.len() as u64 => {
-            document::read_file(file, size, chancery_model::DocFormat::Text, emitter)
+            document::read_file(file, size, Whole::Doc(DocFormat::Text), emitter)
         }
         Sniffed::Empty => {
             let message = if size == 0 {

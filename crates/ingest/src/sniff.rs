@@ -1,4 +1,4 @@
-//! Format detection from content: gzip, WARC, JSONL, HTML, plain text, binary or empty.
+//! Format detection from content: gzip, WARC, JSONL, ECB+ XML, HTML, plain text, binary or empty.
 //!
 //! Extensions lie (a `.txt` that is HTML, a `.json` that is JSONL, a `.gz` that is not gzip), so
 //! every decision here looks at bytes only.
@@ -14,6 +14,8 @@ pub enum Sniffed {
     Warc,
     /// JSON Lines: the first line is a JSON object.
     Jsonl,
+    /// An ECB+ corpus document: XML with a `<Document>` root and `<token sentence="..">` elements.
+    EcbPlus,
     /// An HTML page or fragment.
     Html,
     /// Any other text.
@@ -88,6 +90,10 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     }
     if looks_like_jsonl(content) {
         return Sniffed::Jsonl;
+    }
+    // Before HTML, whose openings include `<?xml`.
+    if crate::ecbplus::looks_like_ecbplus(content) {
+        return Sniffed::EcbPlus;
     }
     if looks_like_html(content) {
         return Sniffed::Html;
@@ -320,6 +326,12 @@ mod tests {
         assert_eq!(sniff(b"\xEF\xBB\xBF<html lang=en>"), Sniffed::Html);
         assert_eq!(sniff(b"<p>One.</p>\n<p>Two.</p>"), Sniffed::Html);
         assert_eq!(sniff(b"Headline\n\nBody text, caf\xE9.\n"), Sniffed::Text);
+        assert_eq!(
+            sniff(
+                b"<Document doc_name=\"1_1ecb.xml\">\n<token t_id=\"1\" sentence=\"0\">A</token>"
+            ),
+            Sniffed::EcbPlus
+        );
         assert_eq!(sniff(b"\x89PNG\r\n\x1A\n\0\0\0\rIHDR"), Sniffed::Binary);
         assert_eq!(sniff(b"text with a \0 nul"), Sniffed::Binary);
         assert_eq!(sniff(b"\xFF\xFEh\0i\0\n\0"), Sniffed::Text);

@@ -14,7 +14,7 @@ pub enum DiagnosticKind {
     Empty,
     /// A compressed stream ends early or is corrupt.
     Truncated,
-    /// A WARC record is malformed.
+    /// A record is malformed (a WARC record, an ECB+ token element).
     BadRecord,
     /// A JSONL line is not a JSON object with usable fields.
     BadJson,

@@ -9,11 +9,22 @@ use tantivy::TantivyDocument;
 
 use crate::fields::Fields;
 
-/// The index document of the article stored with sequence number `seq`.
-pub(crate) fn document(fields: &Fields, seq: u64, article: &Article) -> TantivyDocument {
+/// The index document of the article stored with sequence number `seq`, placed in `story` once
+/// it is placed.
+pub(crate) fn document(
+    fields: &Fields,
+    seq: u64,
+    article: &Article,
+    story: Option<u64>,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, article.id.as_str());
     doc.add_u64(fields.seq, seq);
+    if let Some(story) = story {
+        let story = story.to_string();
+        doc.add_text(fields.story, &story);
+        doc.add_facet(fields.facets, Facet::from_path(["story", &story]));
+    }
     if let Some(title) = article.title_text() {
         doc.add_text(fields.title, title);
     }

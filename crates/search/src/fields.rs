@@ -26,10 +26,11 @@ pub(crate) struct Fields {
     pub country: Field,
     /// Names of the places the article names, lowercased (exact match).
     pub place: Field,
-    /// Story ids, once stories are stored.
+    /// The id of the story the article was placed in (decimal), once it is placed; kept so hits
+    /// carry it.
     pub story: Field,
     /// Hierarchical facets: `/source/…`, `/language/…`, `/type/…`, `/country/…`,
-    /// `/entity/TYPE/name`.
+    /// `/entity/TYPE/name`, `/story/id`.
     pub facets: Field,
 }
 
@@ -53,7 +54,7 @@ impl Fields {
             entity: builder.add_text_field("entity", STRING),
             country: builder.add_text_field("country", STRING),
             place: builder.add_text_field("place", STRING),
-            story: builder.add_text_field("story", STRING),
+            story: builder.add_text_field("story", STRING | STORED),
             facets: builder.add_facet_field("facets", FacetOptions::default()),
         };
         (builder.build(), fields)

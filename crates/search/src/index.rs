@@ -109,7 +109,7 @@ impl ArticleIndex {
     /// The store sequence number of the last article the index holds, as of its last commit.
     pub fn last_indexed(&self) -> Result<i64> {
         let metas = self.index.load_metas().at(&self.path)?;
-        Ok(crate::updater::parse_payload(metas.payload.as_deref()))
+        Ok(crate::updater::parse_payload(metas.payload.as_deref()).last_seq)
     }
 
     /// Makes the latest commit visible to searches now rather than within moments.

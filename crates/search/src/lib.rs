@@ -12,7 +12,8 @@
 //! Articles are never changed once stored and the store numbers them in storage order, so the
 //! index records the last number it holds in its commit payload. A process killed between a store
 //! commit and the index commit leaves the index behind, never ahead, and the next sync closes the
-//! gap.
+//! gap. Stories are assigned after indexing; the payload also records up to which number the
+//! indexed articles carry their stories, and a sync indexes again the ones placed since.
 
 mod document;
 mod error;

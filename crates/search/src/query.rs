@@ -52,7 +52,7 @@ pub struct SearchRequest {
     pub offset: usize,
     /// Hits returned, 1 to [`MAX_PAGE_SIZE`].
     pub limit: usize,
-    /// Count the matches by source, language, entity type, country and entity.
+    /// Count the matches by source, story, language, entity type, country and entity.
     pub facets: bool,
     /// Return a highlighted excerpt of each hit's body.
     pub snippets: bool,

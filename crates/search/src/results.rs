@@ -29,8 +29,9 @@ const ENTITY_TYPES: [EntityKind; 6] = [
 ];
 
 /// The facet subtrees a search with facets counts.
-pub(crate) const FACET_ROOTS: [&str; 10] = [
+pub(crate) const FACET_ROOTS: [&str; 11] = [
     "/source",
+    "/story",
     "/language",
     "/type",
     "/country",
@@ -67,6 +68,8 @@ pub struct Hit {
     pub source: String,
     pub language: Option<String>,
     pub published: Option<NaiveDate>,
+    /// The story the article was placed in; `None` until it is placed.
+    pub story: Option<u64>,
     /// BM25 score (0 when only filters were given).
     pub score: f32,
     /// An excerpt of the body as HTML (escaped), the query's words in `<b>`; absent without a
@@ -79,6 +82,8 @@ pub struct Hit {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Facets {
     pub source: Vec<FacetCount>,
+    /// Story ids (decimal), the stories with most matching articles first.
+    pub story: Vec<FacetCount>,
     pub language: Vec<FacetCount>,
     /// Entity types (PERSON, ORG, ...): articles naming at least one of the type.
     pub entity_type: Vec<FacetCount>,
@@ -156,6 +161,7 @@ pub(crate) fn hit(
             .get_first(fields.published)
             .and_then(|v| v.as_i64())
             .and_then(date_of_day),
+        story: text(fields.story).and_then(|story| story.parse().ok()),
         score,
         snippet: snippet.filter(|s| !s.is_empty()),
     }
@@ -193,6 +199,7 @@ pub(crate) fn facets(counts: &FacetCounts) -> Facets {
     entity.truncate(FACET_VALUES);
     Facets {
         source: values("/source"),
+        story: values("/story"),
         language: values("/language"),
         entity_type: values("/type"),
         country: values("/country"),

@@ -2,7 +2,7 @@
 //! snippets, catching up after a store commit the index missed, and rebuilding.
 
 use chancery_search::{ArticleIndex, Filters, SearchError, SearchRequest};
-use chancery_store::Store;
+use chancery_store::{Placement, Store};
 use chancery_testkit::articles::{article, briefing, ASTANA, NYT, TEHRAN};
 use chrono::NaiveDate;
 
@@ -207,4 +207,71 @@ fn a_second_writer_is_told_the_index_is_busy() {
     let (_dir, _store, index) = filled();
     let _first = index.updater(1).unwrap();
     assert!(matches!(index.updater(1), Err(SearchError::Busy { .. })));
+}
+
+/// Places the stored articles as `stories` says, by title, the way a placing run commits them.
+fn place(store: &mut Store, stories: &[(&str, u64)]) {
+    let placements: Vec<Placement> = store
+        .articles_after(0, 100)
+        .expect("the store reads")
+        .into_iter()
+        .filter_map(|(seq, article)| {
+            let title = article.title_text()?.to_string();
+            let story = stories.iter().find(|(t, _)| *t == title)?.1;
+            Some(Placement {
+                seq,
+                story,
+                duplicate_of: None,
+                similarity: None,
+            })
+        })
+        .collect();
+    store
+        .write_placements(&placements, &[])
+        .expect("the placements are stored");
+}
+
+fn story_filter(story: &str) -> Filters {
+    Filters {
+        story: Some(story.to_string()),
+        ..Filters::default()
+    }
+}
+
+#[test]
+fn placed_articles_carry_their_story_after_the_next_sync() {
+    let (dir, mut store, index) = filled();
+    assert!(search(&index, "", story_filter("1")).is_empty());
+    // Placed after they were indexed, as an ingest does; a kill before the index caught up
+    // leaves the index without the stories, and the next sync gives them.
+    place(&mut store, &[(ASTANA, 1), (NYT, 1), (TEHRAN, 2)]);
+    let outcome = index.updater(1).unwrap().sync(&store).unwrap();
+    assert_eq!((outcome.indexed, outcome.placed), (0, 3));
+    index.reload().unwrap();
+    assert_eq!(search(&index, "", story_filter("1")), [ASTANA, NYT]);
+    assert_eq!(search(&index, "", story_filter("2")), [TEHRAN]);
+    assert_eq!(index.len(), 3);
+    let request = SearchRequest {
+        text: "Blinken".to_string(),
+        facets: true,
+        ..SearchRequest::default()
+    };
+    let results = index.search(&request).unwrap();
+    assert!(results.hits.iter().all(|hit| hit.story == Some(1)));
+    let facets = results.facets.unwrap();
+    assert_eq!(facets.story.len(), 1);
+    assert_eq!(
+        (facets.story[0].value.as_str(), facets.story[0].count),
+        ("1", 2)
+    );
+    // Nothing placed since: the next sync has nothing to do.
+    let again = index.updater(1).unwrap().sync(&store).unwrap();
+    assert_eq!((again.indexed, again.placed), (0, 0));
+
+    // A rebuild gives the same stories in one pass.
+    let rebuilt = index.updater(1).unwrap().rebuild(&store).unwrap();
+    assert_eq!((rebuilt.indexed, rebuilt.placed), (3, 0));
+    index.reload().unwrap();
+    assert_eq!(search(&index, "", story_filter("1")), [ASTANA, NYT]);
+    drop(dir);
 }

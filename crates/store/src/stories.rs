@@ -56,6 +56,29 @@ impl Store {
             .at(&self.db_path)
     }
 
+    /// The story of every placed article whose storage number is in `after + 1..=until`, as
+    /// `(seq, story)` in storage order.
+    pub fn stories_between(&self, after: i64, until: i64) -> Result<Vec<(i64, u64)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT article_seq, story FROM placements
+                 WHERE article_seq > ?1 AND article_seq <= ?2 ORDER BY article_seq",
+            )
+            .at(&self.db_path)?;
+        let rows = stmt
+            .query_map([after, until], |row| {
+                Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?))
+            })
+            .at(&self.db_path)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (seq, story) = row.at(&self.db_path)?;
+            out.push((seq, u64::try_from(story).unwrap_or(0)));
+        }
+        Ok(out)
+    }
+
     /// Records `placements` and the summaries of the stories they touched, and gives every undated
     /// article of those stories its story's first date; all or nothing.
     pub fn write_placements(

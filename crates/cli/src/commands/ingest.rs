@@ -97,6 +97,7 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
     pipeline.finish()?;
     progress.finish_and_clear();
     let totals = pipeline.totals;
+    let index = pipeline.index.take();
     print_summary(&totals, total_bytes, started.elapsed(), data)?;
     if args.no_stories {
         writeln!(io::stdout(), "stories: not placed (--no-stories)")?;
@@ -104,6 +105,12 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
     }
     let placing = Instant::now();
     let placed = place::place_new(&mut store)?;
+    // Placing comes after indexing: the articles just placed are indexed again with their
+    // stories. A kill before this commit is repaired by the next sync, which finds the index's
+    // placement mark behind the store's.
+    if let Some(mut index) = index {
+        index.sync(&store).context(REPAIR_HINT)?;
+    }
     writeln!(
         io::stdout(),
         "placed {} articles ({} copies) in {} stories in {:.2}s",

@@ -70,7 +70,10 @@ fn story_line(story: &StoryRecord) -> String {
         date(story.last_date),
         story.articles,
         story.independent_sources,
-        story.title
+        // A story of articles without headlines (ECB documents state none) has no title.
+        Some(story.title.as_str())
+            .filter(|t| !t.is_empty())
+            .unwrap_or("(untitled)")
     )
 }
 
