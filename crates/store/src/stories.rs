@@ -132,6 +132,22 @@ impl Store {
 
     /// Stories, most articles first (then most recent), at most `limit`.
     pub fn stories(&self, limit: usize) -> Result<Vec<StoryRecord>> {
+        let mut out = Vec::new();
+        self.for_each_story(limit, &mut |story| {
+            out.push(story);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Calls `f` with each story in [`Store::stories`] order, at most `limit`, reading one at a
+    /// time so every story can be exported in constant memory. An error from `f` stops the walk
+    /// and is returned.
+    pub fn for_each_story(
+        &self,
+        limit: usize,
+        f: &mut dyn FnMut(StoryRecord) -> Result<()>,
+    ) -> Result<()> {
         let mut stmt = self
             .conn
             .prepare(
@@ -153,7 +169,6 @@ impl Store {
                 ))
             })
             .at(&self.db_path)?;
-        let mut out = Vec::new();
         for row in rows {
             let (id, title, first, last, articles, independent_sources, summary) =
                 row.at(&self.db_path)?;
@@ -166,7 +181,7 @@ impl Store {
             };
             let lists: StoryLists = serde_json::from_str(&summary)
                 .map_err(|e| self.corrupt(&what, format!("bad story summary: {e}")))?;
-            out.push(StoryRecord {
+            f(StoryRecord {
                 id: u64::try_from(id).unwrap_or(0),
                 title,
                 first_date: date(first)?,
@@ -176,9 +191,9 @@ impl Store {
                 sources: lists.sources,
                 key_entities: lists.key_entities,
                 key_places: lists.key_places,
-            });
+            })?;
         }
-        Ok(out)
+        Ok(())
     }
 
     /// The ids of a story's articles, in storage order.
