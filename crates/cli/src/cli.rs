@@ -20,6 +20,7 @@ Examples:
   chancery show 3f2a9c1d                    an article by id (or unique id prefix)
   chancery export --format jsonl --out articles.jsonl
   chancery export --format gdelt --out gdelt/   GDELT 2.0 events and GKG 2.1 files
+  chancery export --format parquet --out tables/  Parquet tables (built with --features parquet)
   chancery extract page.html --format json  print the article of a page, store nothing
   chancery serve --addr 127.0.0.1:8080      search, read and browse the store in a web browser
   chancery reindex                          rebuild the search index from the store
@@ -60,7 +61,8 @@ JSONL (fields text/html/url/title/date/source), ECB+ corpus XML (tokens joined i
     Articles(ArticlesArgs),
     /// Print one article with its captions, removed lines and provenance.
     Show(ShowArgs),
-    /// Write stored articles out: one JSON object per line, or GDELT event and GKG files.
+    /// Write stored articles out: one JSON object per line, GDELT event and GKG files, or Parquet
+    /// tables.
     Export(ExportArgs),
     /// Extract articles from inputs and print them, without storing anything.
     #[command(
@@ -246,14 +248,22 @@ pub enum ExportFormat {
     Jsonl,
     /// GDELT 2.0 Event and GKG 2.1 tab-separated files (`--out DIR` required; see docs/gdelt.md).
     Gdelt,
+    /// Apache Parquet tables of articles, entities, quotes, events and stories (`--out DIR`
+    /// required; see docs/parquet.md). Needs a binary built with the `parquet` feature.
+    Parquet,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
     pub format: ExportFormat,
-    /// Output file (standard output when absent); for `gdelt`, the directory to write into.
-    #[arg(long, value_name = "PATH", required_if_eq("format", "gdelt"))]
+    /// Output file (standard output when absent); for `gdelt` and `parquet`, the directory to
+    /// write into.
+    #[arg(
+        long,
+        value_name = "PATH",
+        required_if_eq_any([("format", "gdelt"), ("format", "parquet")])
+    )]
     pub out: Option<PathBuf>,
     #[command(flatten)]
     pub filter: FilterArgs,

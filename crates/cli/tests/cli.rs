@@ -349,6 +349,26 @@ fn show_with_an_unknown_id_exits_1_with_a_clear_message() {
     assert_eq!(json.stdout, "");
 }
 
+/// Without the `parquet` feature the format is still listed, and asking for it says which
+/// feature to build with instead of failing obscurely.
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn parquet_export_without_the_feature_names_the_feature() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let out = dir.path().join("tables");
+    let export = run(
+        &dir.path().join("data"),
+        &["export", "--format", "parquet", "--out", path_str(&out)],
+    );
+    export.expect_code(1);
+    assert!(
+        export.stderr.contains("`parquet` feature") && export.stderr.contains("--features parquet"),
+        "{}",
+        export.stderr
+    );
+    assert!(!out.exists(), "nothing is written");
+}
+
 #[test]
 fn bad_usage_exits_2_and_leaves_the_store_alone() {
     let dir = tempfile::tempdir().expect("temporary directory");

@@ -41,6 +41,25 @@ impl Store {
         self.read_stories(&sql, &[sql_count(limit), sql_count(offset)])
     }
 
+    /// Calls `f` with each story in [`Store::stories_page`] order, at most `limit`, reading one
+    /// at a time so every story can be exported in constant memory. An error from `f` stops the
+    /// walk and is returned.
+    pub fn for_each_story(
+        &self,
+        limit: usize,
+        f: &mut dyn FnMut(StoryRecord) -> Result<()>,
+    ) -> Result<()> {
+        let sql = format!(
+            "SELECT {STORY_COLUMNS} FROM stories ORDER BY articles DESC, last_date DESC, id LIMIT ?1"
+        );
+        let mut stmt = self.conn.prepare(&sql).at(&self.db_path)?;
+        let mut rows = stmt.query([sql_count(limit)]).at(&self.db_path)?;
+        while let Some(row) = rows.next().at(&self.db_path)? {
+            f(self.story_from_row(row)?)?;
+        }
+        Ok(())
+    }
+
     /// How many stories there are.
     pub fn story_count(&self) -> Result<u64> {
         self.conn

@@ -9,6 +9,8 @@ pub mod extract;
 pub mod gdelt;
 pub mod ingest;
 pub mod json;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod reindex;
 pub mod relations;
 pub mod serve;
