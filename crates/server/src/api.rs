@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{header, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -15,6 +15,7 @@ use serde_json::{json, Value};
 
 use crate::errors::ApiError;
 use crate::params::{EntityListParams, SearchParams, MAX_BODY_BYTES};
+use crate::path::ApiPath;
 use crate::state::{blocking, Shared};
 use crate::ui;
 use crate::{entities, relations, statements, stories};
@@ -120,7 +121,7 @@ async fn search(state: Shared, params: SearchParams) -> Result<Json<SearchPage>,
 
 async fn article(
     State(state): State<Shared>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Response, ApiError> {
     if id.chars().count() > MAX_ID_CHARS {
         return Err(ApiError::bad_request(format!(
@@ -159,7 +160,7 @@ async fn entity_list(State(state): State<Shared>, uri: Uri) -> Result<Json<Value
 
 async fn entity_detail(
     State(state): State<Shared>,
-    Path(name): Path<String>,
+    ApiPath(name): ApiPath<String>,
 ) -> Result<Json<Value>, ApiError> {
     if name.chars().count() > MAX_NAME_CHARS {
         return Err(ApiError::bad_request(format!(

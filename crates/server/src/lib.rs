@@ -17,6 +17,7 @@ mod entities;
 mod errors;
 mod listing;
 mod params;
+mod path;
 mod relations;
 mod state;
 mod statements;

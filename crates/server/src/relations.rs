@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::Uri;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 use crate::api::{query_params, MAX_NAME_CHARS};
 use crate::errors::ApiError;
 use crate::listing::RelationParams;
+use crate::path::ApiPath;
 use crate::state::{blocking, Shared};
 
 pub(crate) fn routes() -> Router<Shared> {
@@ -42,7 +43,7 @@ async fn pairs(State(state): State<Shared>, uri: Uri) -> Result<Json<Value>, Api
 
 async fn pair(
     State(state): State<Shared>,
-    Path((a, b)): Path<(String, String)>,
+    ApiPath((a, b)): ApiPath<(String, String)>,
     uri: Uri,
 ) -> Result<Json<Value>, ApiError> {
     let params: RelationParams = query_params(&uri, "relation")?;

@@ -1,7 +1,7 @@
 //! Story pages: the stories articles were grouped into, and one story with its articles in time
 //! order (copies marked with what they copy), its key entities and its articles' quotes.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::Uri;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 use crate::api::query_params;
 use crate::errors::ApiError;
 use crate::listing::{paging, StoryListParams};
+use crate::path::ApiPath;
 use crate::state::{blocking, Shared};
 use crate::statements::quote_json;
 
@@ -42,7 +43,7 @@ async fn list(State(state): State<Shared>, uri: Uri) -> Result<Json<Value>, ApiE
 
 async fn detail(
     State(state): State<Shared>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<Value>, ApiError> {
     let id: u64 = id.trim().parse().map_err(|_| {
         ApiError::bad_request(format!(

@@ -221,3 +221,22 @@ fn entity_profiles_and_where_articles_stand() {
     assert!(copy["placement"]["duplicate_of"].is_string(), "{copy}");
     refused(&server, &format!("/api/entities/{}", "x".repeat(201)), 400);
 }
+
+/// Found by the `http_api` fuzz target: a path segment whose percent-encoding is not UTF-8 got
+/// axum's plain-text 400 rather than the API's JSON error.
+#[test]
+fn path_segments_that_are_not_utf8_get_a_json_error() {
+    let server = Server::start();
+    for path in [
+        "/api/relations/US%C0/KAZ",
+        "/api/stories/%FF",
+        "/api/articles/%C0%AF",
+        "/api/entities/%E2%82",
+    ] {
+        let message = refused(&server, path, 400);
+        assert!(
+            message.contains("UTF-8") || message.contains("utf-8"),
+            "{path}: {message}"
+        );
+    }
+}
