@@ -25,7 +25,7 @@ set -euo pipefail
 
 KILLS=${1:-100}
 SERVE_KILLS=${2:-20}
-[[ $KILLS =~ ^[0-9]+$ && $KILLS -gt 0 && $SERVE_KILLS =~ ^[0-9]+$ ]] || {
+[[ $KILLS =~ ^[0-9]+$ && $SERVE_KILLS =~ ^[0-9]+$ ]] || {
     echo "usage: scripts/crash-campaign.sh [KILLS] [SERVE_KILLS]" >&2
     exit 2
 }
@@ -156,6 +156,9 @@ done
 
 # Serve kills: serve rebuilds a removed index before serving; kill it during that catch-up.
 serve_until_ready() { # DATA_DIR: starts serve, returns once it serves (or has died)
+    # A fresh file each time: the redirect below happens in the background, so a file left from
+    # the previous serve could still show its address to the wait below.
+    rm -f "$WORK/serve.out"
     "$CHANCERY" --data "$1" serve --addr 127.0.0.1:0 >"$WORK/serve.out" 2>&1 &
     serve_pid=$!
     until grep -q "http://" "$WORK/serve.out" 2>/dev/null || ! kill -0 "$serve_pid" 2>/dev/null; do
