@@ -150,18 +150,18 @@ impl ArticleIndex {
             for root in results::FACET_ROOTS {
                 facets.add_facet(root);
             }
-            let (top, total, counts) = searcher
-                .search(&*query, &(top, Count, facets))
-                .at(&self.path)?;
+            let (top, total, counts) = self.ran(searcher.search(&*query, &(top, Count, facets)))?;
             (top, total, Some(counts))
         } else {
-            let (top, total) = searcher.search(&*query, &(top, Count)).at(&self.path)?;
+            let (top, total) = self.ran(searcher.search(&*query, &(top, Count)))?;
             (top, total, None)
         };
         let snippets = match (&text_query, request.snippets) {
-            (Some(text_query), true) => Some(
-                results::snippet_generator(&searcher, &**text_query, &self.fields).at(&self.path)?,
-            ),
+            (Some(text_query), true) => Some(self.ran(results::snippet_generator(
+                &searcher,
+                &**text_query,
+                &self.fields,
+            ))?),
             _ => None,
         };
         let hits = top
@@ -177,6 +177,19 @@ impl ArticleIndex {
             hits,
             facets: facet_counts.map(|counts| results::facets(&counts)),
         })
+    }
+}
+
+impl ArticleIndex {
+    /// The outcome of running a query: a field the query text names but the index lacks
+    /// (`x:*`, which lenient parsing lets through) is the request's fault, not the index's.
+    fn ran<T>(&self, outcome: tantivy::Result<T>) -> Result<T> {
+        match outcome {
+            Err(tantivy::TantivyError::FieldNotFound(field)) => Err(SearchError::BadRequest(
+                format!("the query names a field that does not exist: {field:?}"),
+            )),
+            other => other.at(&self.path),
+        }
     }
 }
 

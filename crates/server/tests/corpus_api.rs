@@ -240,3 +240,19 @@ fn path_segments_that_are_not_utf8_get_a_json_error() {
         );
     }
 }
+
+/// Found by the `http_api` fuzz target: query text naming an unknown field with a wildcard
+/// (`x:*`), which lenient parsing lets through, failed the search with a 500.
+#[test]
+fn query_text_naming_an_unknown_field_is_a_bad_request() {
+    let server = Server::start();
+    for path in [
+        "/api/search?q=x%3A*",
+        "/api/search?q=Blinken%20%2FAusus%20%3A%20*",
+    ] {
+        let message = refused(&server, path, 400);
+        assert!(message.contains("does not exist"), "{path}: {message}");
+    }
+    let (status, _) = server.get("/api/search?q=Blinken%3A");
+    assert_eq!(status, 200);
+}
