@@ -3,28 +3,9 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use chancery_search::ArticleIndex;
 use chancery_store::Store;
-use common::{examples_dir, run};
-
-fn ingested_seeds() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let data = dir.path().join("data");
-    let seeds = examples_dir();
-    run(
-        &data,
-        &[
-            "ingest",
-            "--quiet",
-            "--no-entities",
-            seeds.to_str().expect("a UTF-8 path"),
-        ],
-    )
-    .expect_code(0);
-    (dir, data)
-}
+use common::{ingested_seeds, run};
 
 #[test]
 fn a_freshly_ingested_directory_is_sound_and_level() {

@@ -4,11 +4,9 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use chancery_search::{ArticleIndex, Filters, SearchRequest};
 use chancery_store::{Placement, Store};
-use common::{examples_dir, run, serve};
+use common::{examples_dir, ingested_seeds, run, serve};
 
 /// Titles of the hits of a search of `text`, best first.
 fn titles(index: &ArticleIndex, text: &str, filters: Filters) -> Vec<String> {
@@ -29,16 +27,6 @@ fn titles(index: &ArticleIndex, text: &str, filters: Filters) -> Vec<String> {
 const NYT_TITLE: &str = "In Central Asia, Blinken Will Urge Distance From Russia, and Ukraine War";
 const TASNIM_TITLE: &str =
     "Blinken Holds Talks with Central Asian Nations in Wake of Ukraine Anniversary";
-
-/// A data directory holding the ingested seeds (without entities: no model needed).
-fn ingested_seeds() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let data = dir.path().join("data");
-    let seeds = examples_dir();
-    let seeds = seeds.to_str().expect("a UTF-8 path");
-    run(&data, &["ingest", "--quiet", "--no-entities", seeds]).expect_code(0);
-    (dir, data)
-}
 
 #[test]
 fn ingest_indexes_the_seeds_and_reindex_gives_the_same_results() {

@@ -219,3 +219,14 @@ pub fn model_path() -> PathBuf {
     );
     path
 }
+
+/// A data directory holding the ingested seeds, without entities (no model needed); the
+/// temporary directory holding it goes when the first value is dropped.
+pub fn ingested_seeds() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let data = dir.path().join("data");
+    let seeds = examples_dir();
+    let seeds = seeds.to_str().expect("a UTF-8 path");
+    run(&data, &["ingest", "--quiet", "--no-entities", seeds]).expect_code(0);
+    (dir, data)
+}
