@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs cargo-fuzz targets for a while each and prints, per target, how many inputs it executed and
+# Runs cargo-fuzz targets for a while each and prints, per target, how many inputs it executed, for
+# how long (a crash stops a target early) and
 # how many crashes (panics, timeouts, out-of-memory) it found.
 #
 #   scripts/fuzz.sh TARGET SECONDS     one target: text_dump html warc warc_gzip jsonl ecbplus charset
@@ -58,6 +59,15 @@ for target in "${selected[@]}"; do
     done
     before=$(find "$artifacts" -type f | wc -l)
     log=$(mktemp)
+    # Built first, so the time below is the fuzzer's own.
+    cargo +nightly fuzz build "$target" >"$log" 2>&1 || {
+        echo "$target: the fuzz target did not build; its output:" >&2
+        tail -20 "$log" >&2
+        failed=1
+        rm -f "$log"
+        continue
+    }
+    started=$SECONDS
     # libFuzzer exits non-zero on a crash; the count below reports it.
     cargo +nightly fuzz run "$target" "$corpus" -- \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
@@ -66,6 +76,7 @@ for target in "${selected[@]}"; do
     if [[ -z $runs ]]; then
         runs=$(grep -oE 'Done [0-9]+ runs' "$log" | grep -oE '[0-9]+' | tail -1 || true)
     fi
+    elapsed=$((SECONDS - started))
     after=$(find "$artifacts" -type f | wc -l)
     crashes=$((after - before))
     if ! grep -qE 'Done [0-9]+ runs|stat::number_of_executed_units' "$log" && [[ $crashes -eq 0 ]]; then
@@ -75,7 +86,7 @@ for target in "${selected[@]}"; do
         rm -f "$log"
         continue
     fi
-    echo "$target: ${runs:-0} executions in ${seconds}s, $crashes crashes, corpus $(find "$corpus" -type f | wc -l) inputs"
+    echo "$target: ${runs:-0} executions in ${elapsed}s (of ${seconds}s asked), $crashes crashes, corpus $(find "$corpus" -type f | wc -l) inputs"
     if [[ $crashes -gt 0 ]]; then
         grep -m1 -E 'panicked at|ERROR: libFuzzer|SUMMARY' "$log" | sed "s/^/  $target: /" || true
         find "$artifacts" -type f -newer "$log" | sed "s/^/  $target: /"

@@ -8,6 +8,7 @@ use tantivy::query::{Query, QueryParser};
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyError};
 
 use crate::error::{AtIndex, Result, SearchError};
+use crate::exclusion::guard_exclusions;
 use crate::fields::Fields;
 use crate::query::{combine, filter_clauses, SearchRequest};
 use crate::results::{self, SearchResults};
@@ -136,7 +137,7 @@ impl ArticleIndex {
             None
         } else {
             // Lenient: a stray quote or colon searches what it can instead of failing.
-            Some(self.parser.parse_query_lenient(text).0)
+            Some(guard_exclusions(self.parser.parse_query_lenient(text).0))
         };
         let query = combine(
             text_query.as_ref().map(|q| q.box_clone()),

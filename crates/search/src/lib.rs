@@ -17,6 +17,7 @@
 
 mod document;
 mod error;
+mod exclusion;
 mod fields;
 mod index;
 mod query;

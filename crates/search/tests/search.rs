@@ -62,6 +62,34 @@ fn words_and_phrases_find_the_articles_that_hold_them() {
     assert_eq!(search(&index, "tehran \"", Filters::default()), [TEHRAN]);
 }
 
+/// Found by the `http_api` fuzz target: an excluded phrase whose first match comes after the
+/// first candidate was asked to seek backwards, a panic inside tantivy (see `exclusion.rs`).
+#[test]
+fn excluded_phrases_only_remove_the_articles_holding_them() {
+    let (_dir, _store, index) = filled();
+    let outside_tehran = [ASTANA, NYT];
+    assert_eq!(
+        search(&index, "-\"foreign ministry\"", Filters::default()),
+        outside_tehran
+    );
+    assert_eq!(
+        search(&index, "-russia;a", Filters::default()),
+        [ASTANA, NYT, TEHRAN]
+    );
+    assert_eq!(
+        search(&index, "foreign -\"ministry said\"", Filters::default()),
+        [ASTANA]
+    );
+    assert_eq!(
+        search(
+            &index,
+            "blinken -\"heart of what\" -tehran",
+            Filters::default()
+        ),
+        [ASTANA]
+    );
+}
+
 #[test]
 fn filters_narrow_the_matches() {
     let (_dir, _store, index) = filled();
