@@ -4,7 +4,8 @@
 //!   directory is given) over the Scrapinghub pages rendered to their visible text, the way a scraper
 //!   that saved text would have left them;
 //! - `bench-ingest`: the release `chancery ingest` binary end to end (read, extract in parallel, store)
-//!   over a generated corpus of text dumps, with its wall time and peak memory.
+//!   over a generated corpus of text dumps, with its wall time, its peak memory and its resident
+//!   memory over the run (bounded memory shows as a flat profile, whatever the corpus size).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -240,29 +241,37 @@ pub fn ingest(args: &IngestArgs) -> Result<()> {
         }
     );
     let stories: &[&str] = if args.stories { &[] } else { &["--no-stories"] };
-    let started = Instant::now();
-    let output = Command::new(&chancery)
+    let mut command = Command::new(&chancery);
+    command
         .arg("--data")
         .arg(&data_dir)
         .args(["ingest", "--quiet"])
         .args(&entities)
         .args(stories)
-        .arg(&corpus_dir)
-        .output()
+        .arg(&corpus_dir);
+    let run = run_traced(&mut command, &work)
         .with_context(|| format!("cannot run {}", chancery.display()))?;
-    let seconds = started.elapsed().as_secs_f64().max(1e-9);
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    if !output.status.success() {
+    let seconds = run.seconds.max(1e-9);
+    let stdout = run.stdout;
+    if !run.status.success() {
         bail!(
             "{} ingest failed ({}):\n{stdout}{}",
             chancery.display(),
-            output.status,
-            String::from_utf8_lossy(&output.stderr)
+            run.status,
+            run.stderr
         );
     }
     print!("{stdout}");
     let stored = stored_articles(&stdout);
     println!("wall time {seconds:.2}s");
+    println!(
+        "resident memory, highest in each tenth of the run (MB): {}",
+        run.resident_by_tenth
+            .iter()
+            .map(|kb| format!("{:.0}", *kb as f64 / 1024.0))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
     println!(
         "articles/s {:.0}",
         stored.unwrap_or(corpus.titles.len()) as f64 / seconds
@@ -277,6 +286,59 @@ pub fn ingest(args: &IngestArgs) -> Result<()> {
         None => println!("note: the ingest summary did not give an article count"),
     }
     Ok(())
+}
+
+/// A finished child process with its output and how much memory it held over time.
+struct TracedRun {
+    status: std::process::ExitStatus,
+    stdout: String,
+    stderr: String,
+    seconds: f64,
+    /// The highest resident set (kB) sampled in each tenth of the wall time.
+    resident_by_tenth: Vec<u64>,
+}
+
+/// Runs `command` to completion with its output in files under `dir` (so a chatty child never
+/// blocks on a full pipe), sampling its resident memory (`VmRSS`) four times a second.
+fn run_traced(command: &mut Command, dir: &Path) -> Result<TracedRun> {
+    let stdout_path = dir.join("ingest.stdout");
+    let stderr_path = dir.join("ingest.stderr");
+    let mut child = command
+        .stdout(std::fs::File::create(&stdout_path)?)
+        .stderr(std::fs::File::create(&stderr_path)?)
+        .spawn()?;
+    let started = Instant::now();
+    let mut samples: Vec<(f64, u64)> = Vec::new();
+    let status = loop {
+        if let Some(kb) = resident_kb(child.id()) {
+            samples.push((started.elapsed().as_secs_f64(), kb));
+        }
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    };
+    let seconds = started.elapsed().as_secs_f64();
+    let mut resident_by_tenth = vec![0; 10];
+    for (at, kb) in samples {
+        let tenth = ((at / seconds.max(1e-9)) * 10.0) as usize;
+        let slot = &mut resident_by_tenth[tenth.min(9)];
+        *slot = (*slot).max(kb);
+    }
+    Ok(TracedRun {
+        status,
+        stdout: std::fs::read_to_string(&stdout_path)?,
+        stderr: String::from_utf8_lossy(&std::fs::read(&stderr_path)?).into_owned(),
+        seconds,
+        resident_by_tenth,
+    })
+}
+
+/// A live process's resident memory in kB (Linux `VmRSS`).
+fn resident_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// New plus duplicate articles, read from the ingest summary line.

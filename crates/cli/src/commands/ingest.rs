@@ -31,6 +31,11 @@ use crate::{place, report};
 /// when documents are large (a dump file of hundreds of articles, a big WARC payload).
 const MAX_BATCH_BYTES: usize = 32 << 20;
 
+/// The same cap when entities, quotes and events are annotated: an annotated article holds tens
+/// of times its text in records (two batches are alive at once, one stored while the next is
+/// extracted), and a smaller batch still gives every core thousands of articles to work on.
+const MAX_ANNOTATED_BATCH_BYTES: usize = 4 << 20;
+
 pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
     let started = Instant::now();
     let annotator = match annotate::find_model(args.model.as_deref()) {
@@ -52,6 +57,11 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
         batch: Vec::new(),
         batch_bytes: 0,
         batch_size: args.batch as usize,
+        max_batch_bytes: if annotator.is_some() {
+            MAX_ANNOTATED_BATCH_BYTES
+        } else {
+            MAX_BATCH_BYTES
+        },
         extract_config: ExtractConfig::default(),
         threshold: EvidenceThreshold::default(),
         totals: Totals::default(),
@@ -77,7 +87,7 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
                     pipeline.batch_bytes += doc.text.len();
                     pipeline.batch.push(doc);
                     if pipeline.batch.len() >= pipeline.batch_size
-                        || pipeline.batch_bytes >= MAX_BATCH_BYTES
+                        || pipeline.batch_bytes >= pipeline.max_batch_bytes
                     {
                         failure = pipeline.flush().err();
                     }
@@ -101,6 +111,7 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
     print_summary(&totals, total_bytes, started.elapsed(), data)?;
     if args.no_stories {
         writeln!(io::stdout(), "stories: not placed (--no-stories)")?;
+        print_peak_memory()?;
         return Ok(outcome(&totals));
     }
     let placing = Instant::now();
@@ -119,6 +130,7 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
         placed.stories,
         placing.elapsed().as_secs_f64()
     )?;
+    print_peak_memory()?;
     Ok(outcome(&totals))
 }
 
@@ -164,6 +176,8 @@ struct Pipeline<'a> {
     /// Decoded bytes of the pending batch.
     batch_bytes: usize,
     batch_size: usize,
+    /// Decoded bytes after which the pending batch is flushed.
+    max_batch_bytes: usize,
     extract_config: ExtractConfig,
     threshold: EvidenceThreshold,
     totals: Totals,
@@ -332,9 +346,6 @@ fn print_summary(totals: &Totals, bytes: u64, elapsed: Duration, data: &Path) ->
         articles as f64 / seconds,
         data.display()
     )?;
-    if let Some(megabytes) = peak_memory_mb() {
-        writeln!(io::stdout(), "peak memory {megabytes:.0} MB")?;
-    }
     if totals.problems.is_empty() {
         writeln!(io::stdout(), "problems: none")?;
     } else {
@@ -348,7 +359,15 @@ fn print_summary(totals: &Totals, bytes: u64, elapsed: Duration, data: &Path) ->
     Ok(())
 }
 
-/// The process's peak resident memory, where the system reports it (Linux `VmHWM`).
+/// The run's peak resident memory, stories included, where the system reports it.
+fn print_peak_memory() -> io::Result<()> {
+    match peak_memory_mb() {
+        Some(megabytes) => writeln!(io::stdout(), "peak memory {megabytes:.0} MB"),
+        None => Ok(()),
+    }
+}
+
+/// The process's peak resident memory (Linux `VmHWM`).
 fn peak_memory_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
