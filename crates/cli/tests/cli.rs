@@ -11,14 +11,10 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use common::{
-    articles, copy_examples, example_files, examples_dir, json_lines, run, seed_articles, text,
-    titles,
+    articles, copy_examples, example_files, examples_dir, json_lines, path_str, run, seed_articles,
+    text, titles,
 };
 use serde_json::Value;
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().expect("test paths are UTF-8")
-}
 
 /// Ids of `articles --json` rows.
 fn ids(rows: &[Value]) -> Vec<String> {

@@ -4,9 +4,7 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::{copy_examples, export, run, text};
+use common::{copy_examples, export, path_str, run, text};
 use serde_json::Value;
 
 fn list<'a>(article: &'a Value, name: &str) -> &'a [Value] {
@@ -20,10 +18,6 @@ fn by_title<'a>(articles: &'a [Value], start: &str) -> &'a Value {
         .iter()
         .find(|a| text(a, "title").is_some_and(|t| t.starts_with(start)))
         .unwrap_or_else(|| panic!("no article titled {start:?}"))
-}
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().expect("test paths are UTF-8")
 }
 
 #[test]

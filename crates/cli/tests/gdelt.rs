@@ -5,16 +5,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{copy_examples, model_path, run};
+use common::{export_seeds, model_path, path_str, run};
 
 const EVENTS_FILE: &str = "chancery.export.CSV";
 const GKG_FILE: &str = "chancery.gkg.csv";
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().expect("test paths are UTF-8")
-}
 
 /// The rows of a tab-separated file, each checked to have exactly `columns` cells.
 fn rows(path: &Path, columns: usize) -> Vec<Vec<String>> {
@@ -35,27 +31,6 @@ fn rows(path: &Path, columns: usize) -> Vec<Vec<String>> {
             cells
         })
         .collect()
-}
-
-/// Ingests the seeds (with `model` when given) and exports them as GDELT into `out`.
-fn export_seeds(dir: &Path, model: Option<&Path>) -> PathBuf {
-    let inputs = dir.join("inputs");
-    copy_examples(&inputs);
-    let data = dir.join("data");
-    let mut ingest = vec!["ingest", "--quiet"];
-    if let Some(model) = model {
-        ingest.extend(["--model", path_str(model)]);
-    }
-    ingest.push(path_str(&inputs));
-    run(&data, &ingest).expect_code(0);
-    let out = dir.join("gdelt");
-    let export = run(
-        &data,
-        &["export", "--format", "gdelt", "--out", path_str(&out)],
-    );
-    export.expect_code(0);
-    assert!(export.stdout.starts_with("wrote "), "{}", export.stdout);
-    out
 }
 
 #[test]
@@ -82,7 +57,7 @@ fn gdelt_export_of_an_empty_store_writes_two_empty_files() {
 #[test]
 fn gdelt_export_without_entities_has_one_gkg_record_per_article_and_no_events() {
     let dir = tempfile::tempdir().expect("temporary directory");
-    let out = export_seeds(dir.path(), None);
+    let (_, out) = export_seeds(dir.path(), None, "gdelt");
     assert!(rows(&out.join(EVENTS_FILE), 61).is_empty());
     let gkg = rows(&out.join(GKG_FILE), 27);
     assert_eq!(gkg.len(), 3, "{gkg:?}");
@@ -107,7 +82,7 @@ fn gdelt_export_without_entities_has_one_gkg_record_per_article_and_no_events() 
 #[ignore = "needs the NER model: crates/annotate/build-model.sh"]
 fn gdelt_export_of_the_seeds_holds_the_astana_meeting_column_by_column() {
     let dir = tempfile::tempdir().expect("temporary directory");
-    let out = export_seeds(dir.path(), Some(&model_path()));
+    let (_, out) = export_seeds(dir.path(), Some(&model_path()), "gdelt");
     let events = rows(&out.join(EVENTS_FILE), 61);
     let meeting = events
         .iter()

@@ -16,16 +16,12 @@ use arrow_schema::{DataType, TimeUnit};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use serde_json::Value;
 
-use common::{copy_examples, export, model_path, run, text};
+use common::{export, export_seeds, model_path, path_str, run, text};
 
 const TABLES: [&str; 5] = ["articles", "entities", "quotes", "events", "stories"];
 
 /// A column as the docs list it: name, type as pyarrow prints it, whether it may be null.
 type ColumnSpec = (String, String, bool);
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().expect("test paths are UTF-8")
-}
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -157,28 +153,6 @@ print(json.dumps(out, default=str))
     serde_json::from_slice(&read.stdout).expect("the snippet prints JSON")
 }
 
-/// Ingests the seeds (with `model` when given) into `dir/data` and exports them as Parquet into
-/// `dir/parquet`.
-fn export_seeds(dir: &Path, model: Option<&Path>) -> (PathBuf, PathBuf) {
-    let inputs = dir.join("inputs");
-    copy_examples(&inputs);
-    let data = dir.join("data");
-    let mut ingest = vec!["ingest", "--quiet"];
-    if let Some(model) = model {
-        ingest.extend(["--model", path_str(model)]);
-    }
-    ingest.push(path_str(&inputs));
-    run(&data, &ingest).expect_code(0);
-    let out = dir.join("parquet");
-    let exported = run(
-        &data,
-        &["export", "--format", "parquet", "--out", path_str(&out)],
-    );
-    exported.expect_code(0);
-    assert!(exported.stdout.starts_with("wrote "), "{}", exported.stdout);
-    (data, out)
-}
-
 /// Rows each table should have: articles and their entities, quotes and events as the JSON
 /// export lists them, and the store's stories.
 fn store_counts(data: &Path) -> BTreeMap<&'static str, usize> {
@@ -236,7 +210,7 @@ fn parquet_export_needs_an_output_directory() {
 #[test]
 fn without_the_model_the_tables_hold_the_articles_and_stories_only() {
     let dir = tempfile::tempdir().expect("temporary directory");
-    let (data, out) = export_seeds(dir.path(), None);
+    let (data, out) = export_seeds(dir.path(), None, "parquet");
     let counts = check_with_parquet_crate(&data, &out);
     assert_eq!(counts["articles"], 3, "{counts:?}");
     assert!(counts["stories"] >= 1, "{counts:?}");
@@ -246,7 +220,7 @@ fn without_the_model_the_tables_hold_the_articles_and_stories_only() {
 #[test]
 fn a_filtered_export_keeps_the_stories_of_its_articles() {
     let dir = tempfile::tempdir().expect("temporary directory");
-    let (data, _) = export_seeds(dir.path(), None);
+    let (data, _) = export_seeds(dir.path(), None, "parquet");
     let out = dir.path().join("none");
     let exported = run(
         &data,
@@ -276,7 +250,7 @@ fn rows<'a>(tables: &'a Value, table: &str) -> &'a [Value] {
 fn with_the_model_pyarrow_reads_articles_entities_quotes_events_and_stories() {
     let model = model_path();
     let dir = tempfile::tempdir().expect("temporary directory");
-    let (data, out) = export_seeds(dir.path(), Some(&model));
+    let (data, out) = export_seeds(dir.path(), Some(&model), "parquet");
     let counts = check_with_parquet_crate(&data, &out);
     for table in ["entities", "quotes", "events"] {
         assert!(counts[table] > 0, "{counts:?}");

@@ -5,14 +5,8 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::{copy_examples, export, model_path, run, text};
+use common::{copy_examples, export, model_path, path_str, run, text};
 use serde_json::Value;
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().expect("test paths are UTF-8")
-}
 
 fn list<'a>(article: &'a Value, field: &str) -> &'a [Value] {
     article[field]

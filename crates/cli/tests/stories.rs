@@ -4,14 +4,8 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::{copy_examples, export, json_lines, run, text};
+use common::{copy_examples, export, json_lines, path_str, run, text};
 use serde_json::Value;
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().expect("test paths are UTF-8")
-}
 
 fn titled<'a>(articles: &'a [Value], words: &str) -> &'a Value {
     articles

@@ -230,3 +230,31 @@ pub fn ingested_seeds() -> (tempfile::TempDir, PathBuf) {
     run(&data, &["ingest", "--quiet", "--no-entities", seeds]).expect_code(0);
     (dir, data)
 }
+
+/// A test path as the `&str` a command-line argument takes.
+pub fn path_str(path: &Path) -> &str {
+    path.to_str().expect("test paths are UTF-8")
+}
+
+/// Ingests the seeds copied under `dir` (tagged with `model` when given) into `dir/data`, exports
+/// them with `--format FORMAT --out dir/FORMAT`, checks the export reported what it wrote, and
+/// returns the data and output directories.
+pub fn export_seeds(dir: &Path, model: Option<&Path>, format: &str) -> (PathBuf, PathBuf) {
+    let inputs = dir.join("inputs");
+    copy_examples(&inputs);
+    let data = dir.join("data");
+    let mut ingest = vec!["ingest", "--quiet"];
+    if let Some(model) = model {
+        ingest.extend(["--model", path_str(model)]);
+    }
+    ingest.push(path_str(&inputs));
+    run(&data, &ingest).expect_code(0);
+    let out = dir.join(format);
+    let exported = run(
+        &data,
+        &["export", "--format", format, "--out", path_str(&out)],
+    );
+    exported.expect_code(0);
+    assert!(exported.stdout.starts_with("wrote "), "{}", exported.stdout);
+    (data, out)
+}
