@@ -1,8 +1,6 @@
 //! The routes: JSON endpoints under `/api`, the web UI elsewhere, and the limits and fallbacks
 //! that keep every answer JSON with a fitting status.
 
-use std::collections::BTreeMap;
-
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{header, StatusCode, Uri};
@@ -53,11 +51,9 @@ pub(crate) fn router(state: Shared) -> Router {
 struct SearchPage {
     page: usize,
     page_size: usize,
+    /// Each hit names its story: the index holds it with the article.
     #[serde(flatten)]
     results: SearchResults,
-    /// The story of each hit that is placed in one, by article id: the index knows articles,
-    /// the store knows where each stands.
-    stories: BTreeMap<String, u64>,
 }
 
 async fn health(State(state): State<Shared>) -> Result<Json<Value>, ApiError> {
@@ -97,25 +93,11 @@ async fn search(state: Shared, params: SearchParams) -> Result<Json<SearchPage>,
     let request = params.into_request()?;
     let page = request.offset / request.limit + 1;
     let page_size = request.limit;
-    let (results, stories) = blocking(move || {
-        let results = state.index.search(&request)?;
-        let stories = state.with_store(|store| {
-            let mut stories = BTreeMap::new();
-            for hit in &results.hits {
-                if let Some(placement) = store.placement_of(&hit.id)? {
-                    stories.insert(hit.id.clone(), placement.story);
-                }
-            }
-            Ok(stories)
-        })?;
-        Ok((results, stories))
-    })
-    .await?;
+    let results = blocking(move || Ok(state.index.search(&request)?)).await?;
     Ok(Json(SearchPage {
         page,
         page_size,
         results,
-        stories,
     }))
 }
 

@@ -211,7 +211,7 @@ fn entity_profiles_and_where_articles_stand() {
     // A hit names its story; an article its placement and its story's title.
     let (_, found) = server.get("/api/search?q=Tehran");
     let id = found["hits"][0]["id"].as_str().unwrap().to_string();
-    assert_eq!(found["stories"][&id], 1);
+    assert_eq!(found["hits"][0]["story"], 1);
     let (_, article) = server.get(&format!("/api/articles/{id}"));
     assert_eq!(article["placement"]["story"], 1);
     assert_eq!(article["story_title"], "Tehran Ready for Negotiations");

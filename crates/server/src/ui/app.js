@@ -20,12 +20,11 @@ async function renderSearch(params) {
     return el("span", { class: "chip" }, `${name}: ${params[name]} `,
       el("a", { href: searchHash(without), title: "remove filter", text: "×" }));
   });
-  const stories = results.stories || {};
   const hits = results.hits.map((hit) => el("div", { class: "hit" },
     el("h2", {}, el("a", { href: articleHref(hit.id), class: "hit-title",
       html: hit.title_html || escapeText(hit.title || "(untitled)") })),
     el("div", { class: "meta" }, meta(hit),
-      hit.id in stories ? [" · ", el("a", { href: storyHref(stories[hit.id]), class: "hit-story", text: "its story" })] : []),
+      hit.story != null ? [" · ", el("a", { href: storyHref(hit.story), class: "hit-story", text: "its story" })] : []),
     hit.snippet ? el("p", { class: "snippet", html: hit.snippet }) : null));
   const pager = el("div", { class: "pager" },
     page > 1 ? el("a", { href: searchHash({ ...params, page: String(page - 1) }), text: "← previous" }) : null,
