@@ -19,11 +19,15 @@
 //! than the threshold implies is set aside unverified. The margin is 4.5 standard deviations of
 //! the count, taken over the bins a shingle really fell into (densified bins repeat others and
 //! add no evidence), so a pair at the threshold is set aside about three times in a million;
-//! acceptance is always by the exact Jaccard similarity.
+//! acceptance is by the exact Jaccard similarity while both shingle sets are held.
 //!
-//! Memory per article: its shingle set as sorted 32-bit hashes (exact copies share the
-//! original's), 256 bytes of sketch, four bytes per band for the bucket chains, and a small
-//! record.
+//! Memory per article: 256 bytes of sketch, four bytes per band for the bucket chains and a small
+//! record, for as long as the index lives; its shingle set as sorted 32-bit hashes (exact copies
+//! share the original's) only while the newest sets fit in [`DedupConfig::max_shingle_bytes`].
+//! The oldest sets are dropped past that, so memory grows by a few hundred bytes per article
+//! rather than by its text. A candidate whose set was dropped is judged by its sketch: the
+//! similarity is estimated from the share of agreeing bins (standard error about 0.02 at 0.8),
+//! so copies that arrive long after their original are still found.
 
 mod lsh;
 mod minhash;
@@ -62,6 +66,9 @@ pub struct DedupConfig {
     pub threshold: f64,
     /// Seed of the MinHash permutations; indexes to be compared must share it.
     pub seed: u64,
+    /// Shingle sets held for exact verification, newest first, in bytes; older articles are
+    /// verified by their sketches (see the module documentation).
+    pub max_shingle_bytes: usize,
     /// Verify every candidate and report every earlier article at or above the threshold
     /// (`true`), or stop at the first verified match, trying candidates by the bands they share,
     /// which is all grouping needs (`false`, the default and several times faster in corpora
@@ -80,6 +87,7 @@ impl Default for DedupConfig {
             rows: 5,
             threshold: 0.8,
             seed: 0x6368_616e_6365_7279,
+            max_shingle_bytes: 256 << 20,
             all_matches: false,
         }
     }
@@ -183,7 +191,11 @@ pub struct DedupIndex {
     /// Scratch for [`DedupIndex::add`]'s own preparing.
     preparer: Preparer,
     tables: BandTables,
+    /// The newest shingle sets, back to back.
     arena: Vec<u32>,
+    /// Position of `arena[0]` among every shingle ever stored: records keep absolute positions,
+    /// and those before it were dropped.
+    arena_base: u64,
     docs: Vec<DocRecord>,
     groups: Vec<DupGroup>,
     exact: FxHashMap<u64, u32>,
@@ -259,6 +271,7 @@ impl DedupIndex {
             },
             tables: BandTables::new(config.bands),
             arena: Vec::new(),
+            arena_base: 0,
             docs: Vec::new(),
             groups: Vec::new(),
             exact: FxHashMap::default(),
@@ -321,18 +334,22 @@ impl DedupIndex {
         } = prepared;
         self.keys = band_keys;
         let exact_of = self.exact.get(&key.exact).copied();
-        let (shingles_start, shingles_len) = match exact_of {
-            // An exact copy shares its original's shingles.
-            Some(original) => {
-                let record = &self.docs[original as usize];
-                (record.shingles_start, record.shingles_len)
-            }
+        let held = exact_of
+            .map(|original| &self.docs[original as usize])
+            .filter(|record| record.shingles_start >= self.arena_base);
+        let (shingles_start, shingles_len) = match held {
+            // An exact copy shares its original's shingles while they are held.
+            Some(record) => (record.shingles_start, record.shingles_len),
             None => {
+                self.make_room(shingles.len());
                 let start = self.arena.len();
                 compact(&shingles, &mut self.arena);
                 let len = self.arena.len() - start;
                 self.stats.stored_shingles += len as u64;
-                (start as u64, u32::try_from(len).unwrap_or(u32::MAX))
+                (
+                    self.arena_base + start as u64,
+                    u32::try_from(len).unwrap_or(u32::MAX),
+                )
             }
         };
         let matches = self.verified_matches(shingles_start, shingles_len, &sketch, sketch_filled);
@@ -380,6 +397,20 @@ impl DedupIndex {
         }
     }
 
+    /// Drops the oldest shingle sets, down to half the budget, when `incoming` more would not
+    /// fit. Halving makes the move of the kept half rare: its cost is spread over the many
+    /// additions that fill the freed room.
+    fn make_room(&mut self, incoming: usize) {
+        let budget = self.config.max_shingle_bytes / std::mem::size_of::<u32>();
+        if self.arena.len() + incoming <= budget {
+            return;
+        }
+        let keep = (budget / 2).min(self.arena.len());
+        let dropped = self.arena.len() - keep;
+        self.arena.drain(..dropped);
+        self.arena_base += dropped as u64;
+    }
+
     /// Candidates from the band tables, verified; the most similar first.
     fn verified_matches(
         &mut self,
@@ -403,8 +434,8 @@ impl DedupIndex {
         }
         let mut matches = Vec::new();
         let threshold = self.config.threshold;
-        let arena = &self.arena;
-        let mine = slice(arena, start, len);
+        let (arena, base) = (&self.arena, self.arena_base);
+        let mine = held_slice(arena, base, start, len).unwrap_or(&[]);
         self.probe.load(mine);
         let (mut candidates, mut verified) = (0, 0);
         for &(_, other) in &ranked {
@@ -412,9 +443,9 @@ impl DedupIndex {
                 continue;
             };
             candidates += 1;
-            let theirs = slice(arena, record.shingles_start, record.shingles_len);
             // Jaccard cannot exceed the ratio of the smaller set to the larger.
-            let (small, large) = (mine.len().min(theirs.len()), mine.len().max(theirs.len()));
+            let theirs_len = record.shingles_len as usize;
+            let (small, large) = (mine.len().min(theirs_len), mine.len().max(theirs_len));
             if (small as f64) < threshold * large as f64 {
                 continue;
             }
@@ -425,7 +456,12 @@ impl DedupIndex {
                 continue;
             }
             verified += 1;
-            if let Some(similarity) = self.probe.jaccard_at_least(theirs, threshold) {
+            let similarity =
+                match held_slice(arena, base, record.shingles_start, record.shingles_len) {
+                    Some(theirs) => self.probe.jaccard_at_least(theirs, threshold),
+                    None => Some(estimated_jaccard(agreeing)).filter(|&s| s >= threshold),
+                };
+            if let Some(similarity) = similarity {
                 matches.push((DocId(other), similarity));
                 if !self.config.all_matches {
                     break;
@@ -481,6 +517,11 @@ impl DedupIndex {
         &self.groups
     }
 
+    /// Shingle hashes held for exact verification (four bytes each).
+    pub fn held_shingles(&self) -> usize {
+        self.arena.len()
+    }
+
     /// Work done so far.
     pub fn stats(&self) -> DedupStats {
         self.stats
@@ -520,12 +561,18 @@ fn agreeing_bins(a: &Sketch, b: &Sketch) -> usize {
         .sum()
 }
 
-/// The shingle set stored at `start..start + len` of the arena (empty if out of range).
-fn slice(arena: &[u32], start: u64, len: u32) -> &[u32] {
-    let start = usize::try_from(start).unwrap_or(usize::MAX);
-    arena
-        .get(start..start.saturating_add(len as usize))
-        .unwrap_or(&[])
+/// The shingle set stored at absolute positions `start..start + len`, if still held by the
+/// arena whose first value is at `base`.
+fn held_slice(arena: &[u32], base: u64, start: u64, len: u32) -> Option<&[u32]> {
+    let start = usize::try_from(start.checked_sub(base)?).ok()?;
+    arena.get(start..start.checked_add(len as usize)?)
+}
+
+/// The Jaccard similarity two sketches imply when `agreeing` of their [`SKETCH_BINS`] bins
+/// agree: a bin agrees with probability `s + (1 - s) / 16`.
+fn estimated_jaccard(agreeing: usize) -> f64 {
+    let share = agreeing.min(SKETCH_BINS) as f64 / SKETCH_BINS as f64;
+    ((share - 1.0 / 16.0) / (15.0 / 16.0)).clamp(0.0, 1.0)
 }
 
 #[cfg(test)]

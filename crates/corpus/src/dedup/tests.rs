@@ -154,3 +154,42 @@ fn a_batch_places_articles_as_one_by_one_does() {
     assert_eq!(batched.groups(), one_by_one.groups());
     assert!(got.iter().any(|o| matches!(o.kind, MatchKind::Near { .. })));
 }
+
+#[test]
+fn copies_of_articles_whose_shingles_were_dropped_are_found_by_their_sketches() {
+    let budget = 2048;
+    let mut index = DedupIndex::new(DedupConfig {
+        max_shingle_bytes: budget,
+        all_matches: true,
+        ..DedupConfig::default()
+    })
+    .expect("a valid configuration");
+    let first = index.add(STORY, None);
+    // Enough other articles to push the first one's shingles out of the budget.
+    for i in 0..30 {
+        let filler: Vec<String> = (0..60).map(|j| format!("w{i}x{j}")).collect();
+        index.add(&filler.join(" "), None);
+        assert!(index.held_shingles() * 4 <= budget);
+    }
+    let edited = STORY.replace("critical juncture", "crucial juncture");
+    match index.add(&edited, None).kind {
+        MatchKind::Near { of, jaccard } => {
+            assert_eq!(of, first.doc);
+            assert!((0.8..=1.0).contains(&jaccard), "{jaccard}");
+        }
+        other => panic!("expected a near copy, got {other:?}"),
+    }
+    let copy = index.add(&STORY.to_uppercase(), None);
+    assert_eq!(copy.kind, MatchKind::Exact { of: first.doc });
+    let rewrite = index.add(
+        &STORY
+            .split_whitespace()
+            .enumerate()
+            .filter(|(i, _)| i % 3 != 0)
+            .map(|(_, w)| w)
+            .collect::<Vec<_>>()
+            .join(" "),
+        None,
+    );
+    assert_eq!(rewrite.kind, MatchKind::New);
+}
