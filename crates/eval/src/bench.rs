@@ -264,13 +264,26 @@ pub fn ingest(args: &IngestArgs) -> Result<()> {
     print!("{stdout}");
     let stored = stored_articles(&stdout);
     println!("wall time {seconds:.2}s");
-    println!(
-        "resident memory, highest in each tenth of the run (MB): {}",
-        run.resident_by_tenth
-            .iter()
+    let megabytes = |kbs: &[u64]| {
+        kbs.iter()
             .map(|kb| format!("{:.0}", *kb as f64 / 1024.0))
             .collect::<Vec<_>>()
             .join(" ")
+    };
+    println!(
+        "resident memory, highest in each tenth of the run (MB): {}",
+        megabytes(&run.resident_by_tenth)
+    );
+    // Resident memory also counts the pages of index files the process maps and reads (tantivy
+    // maps its segments); those are page cache the kernel takes back when it needs it. The
+    // anonymous part is what the process itself allocated.
+    println!(
+        "of which anonymous (allocated, not file pages) (MB): {}",
+        megabytes(&run.anonymous_by_tenth)
+    );
+    println!(
+        "peak anonymous memory {:.0} MB",
+        run.anonymous_by_tenth.iter().max().copied().unwrap_or(0) as f64 / 1024.0
     );
     println!(
         "articles/s {:.0}",
@@ -296,6 +309,8 @@ struct TracedRun {
     seconds: f64,
     /// The highest resident set (kB) sampled in each tenth of the wall time.
     resident_by_tenth: Vec<u64>,
+    /// The same for its anonymous part (`RssAnon`: allocated memory, no file pages).
+    anonymous_by_tenth: Vec<u64>,
 }
 
 /// Runs `command` to completion with its output in files under `dir` (so a chatty child never
@@ -308,10 +323,10 @@ fn run_traced(command: &mut Command, dir: &Path) -> Result<TracedRun> {
         .stderr(std::fs::File::create(&stderr_path)?)
         .spawn()?;
     let started = Instant::now();
-    let mut samples: Vec<(f64, u64)> = Vec::new();
+    let mut samples: Vec<(f64, Memory)> = Vec::new();
     let status = loop {
-        if let Some(kb) = resident_kb(child.id()) {
-            samples.push((started.elapsed().as_secs_f64(), kb));
+        if let Some(memory) = memory_of(child.id()) {
+            samples.push((started.elapsed().as_secs_f64(), memory));
         }
         if let Some(status) = child.try_wait()? {
             break status;
@@ -320,10 +335,11 @@ fn run_traced(command: &mut Command, dir: &Path) -> Result<TracedRun> {
     };
     let seconds = started.elapsed().as_secs_f64();
     let mut resident_by_tenth = vec![0; 10];
-    for (at, kb) in samples {
-        let tenth = ((at / seconds.max(1e-9)) * 10.0) as usize;
-        let slot = &mut resident_by_tenth[tenth.min(9)];
-        *slot = (*slot).max(kb);
+    let mut anonymous_by_tenth = vec![0; 10];
+    for (at, memory) in samples {
+        let tenth = (((at / seconds.max(1e-9)) * 10.0) as usize).min(9);
+        resident_by_tenth[tenth] = resident_by_tenth[tenth].max(memory.resident);
+        anonymous_by_tenth[tenth] = anonymous_by_tenth[tenth].max(memory.anonymous);
     }
     Ok(TracedRun {
         status,
@@ -331,14 +347,28 @@ fn run_traced(command: &mut Command, dir: &Path) -> Result<TracedRun> {
         stderr: String::from_utf8_lossy(&std::fs::read(&stderr_path)?).into_owned(),
         seconds,
         resident_by_tenth,
+        anonymous_by_tenth,
     })
 }
 
-/// A live process's resident memory in kB (Linux `VmRSS`).
-fn resident_kb(pid: u32) -> Option<u64> {
+/// A live process's resident memory and its anonymous part, in kB.
+#[derive(Debug, Clone, Copy)]
+struct Memory {
+    resident: u64,
+    anonymous: u64,
+}
+
+/// Reads [`Memory`] from Linux's `/proc/PID/status` (`VmRSS`, `RssAnon`).
+fn memory_of(pid: u32) -> Option<Memory> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
+    let field = |name: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    };
+    Some(Memory {
+        resident: field("VmRSS:")?,
+        anonymous: field("RssAnon:")?,
+    })
 }
 
 /// New plus duplicate articles, read from the ingest summary line.
