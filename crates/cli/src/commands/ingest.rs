@@ -362,7 +362,10 @@ fn print_summary(totals: &Totals, bytes: u64, elapsed: Duration, data: &Path) ->
 /// The run's peak resident memory, stories included, where the system reports it.
 fn print_peak_memory() -> io::Result<()> {
     match peak_memory_mb() {
-        Some(megabytes) => writeln!(io::stdout(), "peak memory {megabytes:.0} MB"),
+        Some(megabytes) => writeln!(
+            io::stdout(),
+            "peak memory {megabytes:.0} MB (resident, mapped index files included)"
+        ),
         None => Ok(()),
     }
 }
