@@ -7,11 +7,30 @@
 //! quickwit-oss/tantivy#2811). Every excluded clause of a parsed query is wrapped here so that a
 //! probe behind the scorer's position answers "not there" without touching the scorer: nothing
 //! before its position can be a match, since the scorer only ever moves forward over non-matches.
+//!
+//! A boosted group (`(a -"b c")^2`) hides its clauses inside a `BoostQuery`, which cannot be
+//! opened, so a query with an exclusion inside a boost is refused instead ([`boosted_exclusion`]).
 
 use tantivy::query::{
     AllScorer, BooleanQuery, EmptyScorer, EnableScoring, Explanation, Occur, Query, Scorer, Weight,
 };
+use tantivy::query_grammar::{self, Occur as GrammarOccur, UserInputAst};
 use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentReader, Term};
+
+/// Whether the query text excludes something inside a boosted group, which
+/// [`guard_exclusions`] cannot reach.
+pub(crate) fn boosted_exclusion(text: &str) -> bool {
+    fn walk(ast: &UserInputAst, boosted: bool) -> bool {
+        match ast {
+            UserInputAst::Clause(clauses) => clauses.iter().any(|(occur, clause)| {
+                (boosted && *occur == Some(GrammarOccur::MustNot)) || walk(clause, boosted)
+            }),
+            UserInputAst::Boost(inner, _) => walk(inner, true),
+            UserInputAst::Leaf(_) => false,
+        }
+    }
+    walk(&query_grammar::parse_query_lenient(text).0, false)
+}
 
 /// `query` with each excluded clause, at any depth of boolean nesting, guarded against backward
 /// probes.

@@ -8,7 +8,7 @@ use tantivy::query::{Query, QueryParser};
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyError};
 
 use crate::error::{AtIndex, Result, SearchError};
-use crate::exclusion::guard_exclusions;
+use crate::exclusion::{boosted_exclusion, guard_exclusions};
 use crate::fields::Fields;
 use crate::query::{combine, filter_clauses, SearchRequest};
 use crate::results::{self, SearchResults};
@@ -135,6 +135,10 @@ impl ArticleIndex {
         let text = request.text.trim();
         let text_query: Option<Box<dyn Query>> = if text.is_empty() {
             None
+        } else if boosted_exclusion(text) {
+            return Err(SearchError::BadRequest(
+                "a boosted group cannot exclude words: move the `-` terms out of `( )^n`".into(),
+            ));
         } else {
             // Lenient: a stray quote or colon searches what it can instead of failing.
             Some(guard_exclusions(self.parser.parse_query_lenient(text).0))

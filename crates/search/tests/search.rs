@@ -88,6 +88,21 @@ fn excluded_phrases_only_remove_the_articles_holding_them() {
         ),
         [ASTANA]
     );
+    // A boosted group hides its clauses from the guard: refused, with the reason.
+    for text in ["(-\"foreign ministry\")^2", "(blinken (-tehran))^1.5"] {
+        let request = SearchRequest {
+            text: text.to_string(),
+            ..SearchRequest::default()
+        };
+        match index.search(&request) {
+            Err(SearchError::BadRequest(reason)) => assert!(reason.contains("boosted"), "{reason}"),
+            other => panic!("{text}: expected a bad request, got {other:?}"),
+        }
+    }
+    assert_eq!(
+        search(&index, "(blinken)^2 -\"heart of what\"", Filters::default()),
+        [ASTANA]
+    );
 }
 
 #[test]
