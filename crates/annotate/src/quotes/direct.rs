@@ -159,7 +159,9 @@ fn attribute_after(frame: &Frame, q: &Quoted, next_start: usize, be: usize) -> O
             return None;
         }
         if let Some((w, n)) = frame.cue_at(k) {
-            if w.takes == Takes::Speech {
+            // `"Why not?" Vitter demanded.`: any cue without an object of its own.
+            let bare = frame.is_terminal(k + n) || frame.written(k + n) == ",";
+            if w.takes == Takes::Speech || (bare && k > from) {
                 break (w, n);
             }
         }
@@ -288,8 +290,14 @@ fn is_title(frame: &Frame, q: &Quoted) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
-    // One word ("Absolutely," he said) is an answer more often than a title.
-    words.len() >= 2
+    // One word ("Absolutely," he said) is an answer more often than a title, and two
+    // sentences (“The Donald. Big Daddy.”) are speech.
+    let sentences = inner
+        .trim_end()
+        .trim_end_matches(['"', '”', '»', '\'', '`', '.'])
+        .contains(". ");
+    !sentences
+        && words.len() >= 2
         && words.len() <= TITLE_WORDS
         && words.iter().all(|w| {
             w.starts_with(char::is_uppercase)

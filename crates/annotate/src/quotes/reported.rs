@@ -26,6 +26,10 @@ const TAIL_MAX: usize = 6;
 /// Tokens of reported content at the most: a run-on "sentence" is cut there, which keeps the
 /// work per cue bounded.
 const CONTENT_MAX: usize = 200;
+/// Words between "as" and the quoted label it introduces ("as being in the “suburbs").
+const LABEL_LEAD: usize = 5;
+/// Title words written before a name ("Chief Justice", "Sen.").
+const TITLE_MAX: usize = 3;
 /// Words in a source after "according to".
 const SOURCE_MAX: usize = 12;
 
@@ -285,6 +289,9 @@ fn reported(
             stop -= 1;
         }
     }
+    if word.takes == Takes::Object {
+        stop = stop.min(labelled_end(frame, start, stop));
+    }
     if stop <= start {
         return None;
     }
@@ -318,8 +325,10 @@ fn content_before(
     tail_end: usize,
     cue: ((usize, usize), &'static str),
 ) -> Option<Draft> {
-    let (comma, speaker) = match subject {
-        Some(s) if s.0 > first && frame.written(s.0 - 1) == "," => (s.0 - 1, s),
+    let (comma, speaker) = match subject.map(|s| (titled_from(frame, s, first), s)) {
+        Some((lead, s)) if lead > first && frame.written(lead - 1) == "," => {
+            (lead - 1, (lead, s.1))
+        }
         _ if k > first && frame.written(k - 1) == "," => (k - 1, phrase_after(frame, after, end)?),
         _ => return None,
     };
@@ -334,6 +343,41 @@ fn content_before(
         return None;
     }
     draft(frame, &pieces, cue, Some(bytes(frame, speaker)), None)
+}
+
+/// Where the object of a labelling cue ends: after the quoted label of "X as (being) a
+/// “crazy system”" when an adjunct follows it ("during a campaign stop", "— a metaphor");
+/// `stop` otherwise.
+fn labelled_end(frame: &Frame, start: usize, stop: usize) -> usize {
+    let Some(as_at) = (start + 1..stop).find(|&t| frame.word(t) == "as") else {
+        return stop;
+    };
+    (as_at + 1..(as_at + LABEL_LEAD).min(stop))
+        .find_map(|t| {
+            let q = frame.quote_at(frame.tokens.get(t)?.start)?;
+            let close = frame.token_from(q.end);
+            // "as “a lifetime politician” who ..." and "as “provocative” and a ..." go on.
+            let adjunct = matches!(
+                frame.word(close),
+                "—" | "–" | "," | "during" | "while" | "when" | "after" | "before" | "at"
+            );
+            (close <= stop && adjunct).then_some(close)
+        })
+        .unwrap_or(stop)
+}
+
+/// Titles written before a subject's name ("Chief Justice Roberts", "Mr. Obama"): the first
+/// token of the subject `s` with them, looking no further back than `first`.
+fn titled_from(frame: &Frame, s: (usize, usize), first: usize) -> usize {
+    let mut lead = s.0;
+    while lead > first
+        && s.0 - lead < TITLE_MAX
+        && !frame.is_punct(lead - 1)
+        && frame.written(lead - 1).starts_with(char::is_uppercase)
+    {
+        lead -= 1;
+    }
+    lead
 }
 
 /// Cue forms that are as often plural nouns ("more diverse states", "his calls"): taken as cues

@@ -297,3 +297,51 @@ fn a_participle_after_a_quote_inside_reported_speech_is_not_its_cue() {
     assert_eq!(first.kind, QuoteKind::Indirect, "{quotes:?}");
     assert!(first.text.starts_with("that he has"), "{quotes:?}");
 }
+
+#[test]
+fn a_cue_set_off_inside_its_content_with_a_titled_speaker() {
+    let p = "To understand the real Dred Scott, Chief Justice Roberts said, one should visit \
+             this museum.";
+    let (quotes, _) = run(&[p], &[("Roberts", "PER")]);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(
+        quotes[0].text,
+        "To understand the real Dred Scott one should visit this museum"
+    );
+    let speaker = quotes[0].speaker.as_ref().map(|s| s.text.as_str());
+    assert_eq!(speaker, Some("Chief Justice Roberts"));
+}
+
+#[test]
+fn a_quoted_label_ends_the_object_before_an_adjunct() {
+    let p = "Clinton criticized the Affordable Care Act as a “crazy system” during a campaign \
+             stop in Flint.";
+    let (quotes, _) = run(&[p], &[("Clinton", "PER")]);
+    assert_eq!(
+        quotes[0].text,
+        "the Affordable Care Act as a “crazy system”"
+    );
+    let p = "Trump described Clinton as “a lifetime politician” who “has never had a real job.”";
+    let (quotes, _) = run(&[p], &[("Trump", "PER"), ("Clinton", "PER")]);
+    assert!(quotes[0].text.ends_with("real job.”"), "{quotes:?}");
+}
+
+#[test]
+fn any_cue_without_an_object_attributes_the_quote_before_it() {
+    let p = "“Why isn’t this clear proof that the bank is too big to manage?” Vitter demanded.";
+    let (quotes, entities) = run(&[p], &[("Vitter", "PER")]);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0].kind, QuoteKind::Direct);
+    assert_eq!(
+        name_of(&entities, quotes[0].speaker.as_ref()),
+        Some("Vitter")
+    );
+}
+
+#[test]
+fn two_capitalised_sentences_in_quotation_marks_are_speech_not_a_title() {
+    let p = "“Here comes Big Daddy,” she said, clapping. “The Donald. Big Daddy.”";
+    let (quotes, _) = run(&[p], &[]);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0].content.len(), 2);
+}
