@@ -82,7 +82,11 @@ pub(crate) fn find(frame: &Frame) -> Direct {
                 None => out.loose.push((q.start, q.end)),
             }
         }
-        carried = in_block.filter(|&d| ends_block(frame, &out.drafts[d], be));
+        // Only words set off as a quote run on: after `she felt ... because “A,” she said.` a
+        // paragraph in quotation marks is an attribution of its own.
+        carried = in_block.filter(|&d| {
+            out.drafts[d].kind == QuoteKind::Direct && ends_block(frame, &out.drafts[d], be)
+        });
     }
     out
 }
@@ -175,6 +179,10 @@ fn attribute_after(frame: &Frame, q: &Quoted, next_start: usize, be: usize) -> O
     // phrase of its own; the quote belongs to the reported speech before it.
     let first = frame.sentence_tokens(open).start;
     if frame.word(k).ends_with("ing") && (first..open).any(|t| frame.cue_at(t).is_some()) {
+        return None;
+    }
+    // `"A," but he said that ...`: the cue has content of its own.
+    if frame.word(k + width) == "that" {
         return None;
     }
     // `"A." Zahed said: "B."`: a cue ending in a colon introduces the quote after it.

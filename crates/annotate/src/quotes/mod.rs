@@ -10,7 +10,8 @@
 //! 3. `reported`: reported speech and belief around cue words outside quotation marks ("stated
 //!    that", "told X that", "according to X", "called for", "believes");
 //! 4. `headline`: a title "Speaker: what they said"; `seeming`: "X is expected to ...", "X
-//!    seemed to ..." (no speaker);
+//!    seemed to ..." (no speaker); `labels`: a quoted label a verb puts on its object ("pounding
+//!    Trump as a “con artist”"); `standalone`: a long quoted passage with no cue;
 //! 5. quoted stretches inside reported content become partial quotes of that attribution;
 //! 6. `resolve`: speakers and addressees tied to entities, also through pronouns and
 //!    descriptions.
@@ -23,6 +24,7 @@
 mod direct;
 mod frame;
 mod headline;
+mod labels;
 mod lexicon;
 mod marks;
 mod phrase;
@@ -61,10 +63,12 @@ pub fn find_quotes(text: &ArticleText, entities: &ArticleEntities) -> Vec<Quote>
     headline::find(&frame, &mut drafts);
     seeming::find(&frame, &mut drafts);
     drafts.sort_by_key(|d| (d.start(), d.end()));
-    let standalone = standalone::find(&frame, &drafts, &direct.loose);
-    if !standalone.is_empty() {
-        drafts.extend(standalone);
-        drafts.sort_by_key(|d| (d.start(), d.end()));
+    for found in [labels::find, standalone::find] {
+        let more = found(&frame, &drafts, &direct.loose);
+        if !more.is_empty() {
+            drafts.extend(more);
+            drafts.sort_by_key(|d| (d.start(), d.end()));
+        }
     }
     let drafts = with_partials(drafts, &direct.loose);
     let mut resolver = Resolver::new(&frame);

@@ -345,3 +345,28 @@ fn two_capitalised_sentences_in_quotation_marks_are_speech_not_a_title() {
     assert_eq!(quotes.len(), 1, "{quotes:?}");
     assert_eq!(quotes[0].content.len(), 2);
 }
+
+#[test]
+fn a_quoted_label_after_as_is_attributed_to_the_verbs_subject() {
+    let p = "Senate Minority Leader Harry Reid has been steadily pounding Trump as a “con artist” \
+             for months.";
+    let (quotes, entities) = run(&[p], &[("Harry Reid", "PER"), ("Trump", "PER")]);
+    assert_eq!(
+        quotes.len(),
+        2,
+        "the label is also a partial quote: {quotes:?}"
+    );
+    assert_eq!(quotes[0].text, "Trump as a “con artist”");
+    assert_eq!(quotes[1].within, Some(0));
+    assert_eq!(
+        quotes[0].cue.as_ref().map(|c| c.text.as_str()),
+        Some("pounding")
+    );
+    assert_eq!(
+        name_of(&entities, quotes[0].speaker.as_ref()),
+        Some("Harry Reid")
+    );
+    // A title after "as" with no verb before it is no attribution.
+    let (quotes, _) = run(&["As “The Wire” ended, the city changed."], &[]);
+    assert!(quotes.is_empty(), "{quotes:?}");
+}

@@ -1,0 +1,96 @@
+//! Quoted labels a verb puts on someone or something: "has been pounding Trump as a “con
+//! artist”", "openly admires Putin as a “strong leader,”", "the legislation known as the “Justice
+//! Against Sponsors of Terrorism Act”". The verbs are too many for the cue lexicon; the shape,
+//! a verb, its object, "as" and words in quotation marks, is what marks the attribution. The
+//! content is the object with its label; the speaker is the verb's subject, when it has one.
+
+use super::frame::{Draft, Frame, Range};
+use super::phrase::{bytes, subject_before};
+use super::types::QuoteKind;
+use super::words::{is_determiner, is_phrase_boundary};
+
+/// Tokens between "as" and the opening mark of the label ("as being a").
+const LEAD_MAX: usize = 2;
+/// Tokens of object between the verb and "as".
+const OBJECT_MAX: usize = 8;
+
+/// Drafts for the quoted stretches in `loose` that label an object and that no draft in
+/// `drafts` (sorted by start) holds or overlaps.
+pub(crate) fn find(frame: &Frame, drafts: &[Draft], loose: &[Range]) -> Vec<Draft> {
+    let mut found = Vec::new();
+    for &(s, e) in loose {
+        let upto = drafts.partition_point(|d| d.start() < e);
+        let held = drafts[..upto]
+            .iter()
+            .any(|d| d.pieces.iter().any(|p| p.0 < e && s < p.1));
+        if !held {
+            found.extend(labelled(frame, (s, e)));
+        }
+    }
+    found
+}
+
+/// The attribution of the quoted label `(s, e)`, if "as" and a verb come before it.
+fn labelled(frame: &Frame, (s, e): Range) -> Option<Draft> {
+    let open = frame.token_from(s);
+    let first = frame.sentence_tokens(open).start;
+    let mut as_at = open.checked_sub(1)?;
+    while as_at > first
+        && open - as_at <= LEAD_MAX
+        && matches!(frame.word(as_at), "a" | "an" | "the" | "being")
+    {
+        as_at -= 1;
+    }
+    if frame.word(as_at) != "as" || as_at <= first {
+        return None;
+    }
+    let verb = (as_at.saturating_sub(OBJECT_MAX).max(first)..as_at)
+        .rev()
+        .take_while(|&k| !frame.is_punct(k) || frame.written(k) == "’s")
+        .find(|&k| is_verb_form(frame, k))?;
+    let close = frame.token_from(e);
+    // "going after Trump as ...": the particle belongs to the verb.
+    let object = if matches!(
+        frame.word(verb + 1),
+        "after" | "off" | "out" | "up" | "down"
+    ) {
+        verb + 2
+    } else {
+        verb + 1
+    };
+    let speaker = subject_before(frame, verb, first).map(|r| bytes(frame, r));
+    let cue = bytes(frame, (verb, verb + 1));
+    Some(Draft {
+        kind: QuoteKind::Indirect,
+        pieces: vec![bytes(frame, (object.min(close), close))],
+        cue: Some((cue, "describe")),
+        speaker,
+        addressee: None,
+        within: None,
+        frame_end: cue.1,
+    })
+}
+
+/// Whether token `k` reads as a verb taking an object: a lower-case word in "-ed", "-ing" or
+/// "-s" after a name or pronoun ("admires"), not a determiner or a preposition.
+fn is_verb_form(frame: &Frame, k: usize) -> bool {
+    let written = frame.written(k);
+    let word = frame.word(k);
+    if !written.starts_with(char::is_lowercase) || is_determiner(word) || is_phrase_boundary(word) {
+        return false;
+    }
+    word.len() > 3
+        && (word.ends_with("ed")
+            || (word.ends_with("ing") && !matches!(word, "thing" | "nothing" | "something"))
+            || (word.ends_with('s')
+                && !word.ends_with("ss")
+                && !word.ends_with("us")
+                && frame
+                    .word(k.wrapping_sub(1))
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+                && frame
+                    .written(k.wrapping_sub(1))
+                    .starts_with(char::is_uppercase)))
+}
