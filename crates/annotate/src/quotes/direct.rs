@@ -22,6 +22,8 @@ const READ: CueWord = CueWord {
 const APPOSITION_GAP_MAX: usize = 16;
 /// Tokens between an attributed quote and one that continues it, at the most.
 const CONTINUE_GAP_MAX: usize = 80;
+/// Tokens of punctuation and conjunctions between a quote's frame and the rest of the quote.
+const JOIN_GAP_MAX: usize = 3;
 /// Words a title in quotation marks may have.
 const TITLE_WORDS: usize = 5;
 /// Tokens a cue before a quote may stand from it ("told reporters on Tuesday:").
@@ -96,7 +98,9 @@ pub(crate) fn find(frame: &Frame) -> Direct {
 fn follows_frame(frame: &Frame, d: &Draft, q: &Quoted) -> bool {
     let from = frame.token_from(d.frame_end.max(d.end()));
     let to = frame.token_from(q.start);
-    if (from..to).all(|k| frame.is_punct(k)) {
+    // `"A," he said, but "B."` and `... Jordan said, and still "B."`: joined by a conjunction.
+    let joining = |k: usize| matches!(frame.word(k), "but" | "and" | "still" | "yet" | "then");
+    if (from..to).all(|k| frame.is_punct(k) || (to - from <= JOIN_GAP_MAX && joining(k))) {
         return true;
     }
     // `"A," said X, a spokesman for Y, "B."`: the rest of the frame's sentence, no cue in it.

@@ -46,7 +46,7 @@ fn labelled(frame: &Frame, (s, e): Range) -> Option<Draft> {
     }
     let verb = (as_at.saturating_sub(OBJECT_MAX).max(first)..as_at)
         .rev()
-        .take_while(|&k| !frame.is_punct(k) || frame.written(k) == "’s")
+        .take_while(|&k| !frame.is_punct(k) || matches!(frame.written(k), "’s" | "'s" | "%"))
         .find(|&k| is_verb_form(frame, k))?;
     let close = frame.token_from(e);
     // "going after Trump as ...": the particle belongs to the verb.

@@ -266,6 +266,10 @@ fn reported(
     if subject.is_some_and(|s| !names_or_pronoun(frame, s)) && is_noun_too(frame.word(k)) {
         return None;
     }
+    // "what he called “a con”": a relative clause naming part of another attribution's content.
+    if word.lemma == "call" && subject.is_some_and(|s| frame.word(s.0.wrapping_sub(1)) == "what") {
+        return None;
+    }
     let speaker = match subject {
         Some(s) => bytes(frame, s),
         None if participle => earlier.or_else(|| sentence_subject(frame, first, k))?,
@@ -359,11 +363,19 @@ fn labelled_end(frame: &Frame, start: usize, stop: usize) -> usize {
             // "as “a lifetime politician” who ..." and "as “provocative” and a ..." go on.
             let adjunct = matches!(
                 frame.word(close),
-                "—" | "–" | "," | "during" | "while" | "when" | "after" | "before" | "at"
-            );
+                "—" | "–" | "," | "during" | "while" | "when" | "after" | "before" | "at" | "on"
+            ) || is_weekday(frame.word(close));
             (close <= stop && adjunct).then_some(close)
         })
         .unwrap_or(stop)
+}
+
+/// "Wednesday" after a quoted label: when it was said, not part of it.
+fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
 }
 
 /// Titles written before a subject's name ("Chief Justice Roberts", "Mr. Obama"): the first

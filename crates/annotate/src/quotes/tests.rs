@@ -370,3 +370,24 @@ fn a_quoted_label_after_as_is_attributed_to_the_verbs_subject() {
     let (quotes, _) = run(&["As “The Wire” ended, the city changed."], &[]);
     assert!(quotes.is_empty(), "{quotes:?}");
 }
+
+#[test]
+fn a_quote_resumed_after_a_conjunction_is_one_quote() {
+    let p = "Mills \"got an immunity agreement,\" Jordan said, and still \"got to sit in on the \
+             interview.\"";
+    let (quotes, _) = run(&[p], &[("Jordan", "PER"), ("Mills", "PER")]);
+    let joined: Vec<_> = quotes.iter().filter(|q| q.content.len() == 2).collect();
+    assert_eq!(joined.len(), 1, "{quotes:?}");
+}
+
+#[test]
+fn what_someone_called_a_thing_is_no_attribution_of_its_own() {
+    let p = "Trump urged Americans to check out what he called Machado’s “sex tape.”";
+    let (quotes, _) = run(&[p], &[("Trump", "PER"), ("Machado", "PER")]);
+    assert!(
+        quotes
+            .iter()
+            .all(|q| q.cue.as_ref().map(|c| c.lemma) != Some("call")),
+        "{quotes:?}"
+    );
+}
