@@ -41,13 +41,24 @@ fn labelled(frame: &Frame, (s, e): Range) -> Option<Draft> {
     {
         as_at -= 1;
     }
-    if frame.word(as_at) != "as" || as_at <= first {
+    let likened = |k: usize| {
+        matches!(
+            frame.word(k),
+            "likened" | "likens" | "compared" | "compares"
+        )
+    };
+    let to_at = (frame.word(as_at) == "to").then_some(as_at);
+    if !(frame.word(as_at) == "as" || to_at.is_some()) || as_at <= first {
         return None;
     }
     let verb = (as_at.saturating_sub(OBJECT_MAX).max(first)..as_at)
         .rev()
         .take_while(|&k| !frame.is_punct(k) || matches!(frame.written(k), "’s" | "'s" | "%"))
         .find(|&k| is_verb_form(frame, k))?;
+    // "likened the rules to “burning the Constitution”": "to" only after a verb of likeness.
+    if to_at.is_some() && !likened(verb) {
+        return None;
+    }
     let close = frame.token_from(e);
     // "going after Trump as ...": the particle belongs to the verb.
     let object = if matches!(
@@ -71,26 +82,22 @@ fn labelled(frame: &Frame, (s, e): Range) -> Option<Draft> {
     })
 }
 
-/// Whether token `k` reads as a verb taking an object: a lower-case word in "-ed", "-ing" or
-/// "-s" after a name or pronoun ("admires"), not a determiner or a preposition.
+/// Whether token `k` reads as a verb taking an object: a lower-case word in "-ed", "-ing", a
+/// few irregular participles ("gone"), or "-s" after a name or an adverb ("openly admires"),
+/// not a determiner or a preposition.
 fn is_verb_form(frame: &Frame, k: usize) -> bool {
     let written = frame.written(k);
     let word = frame.word(k);
     if !written.starts_with(char::is_lowercase) || is_determiner(word) || is_phrase_boundary(word) {
         return false;
     }
+    let before = frame.written(k.wrapping_sub(1));
     word.len() > 3
         && (word.ends_with("ed")
+            || matches!(word, "gone" | "seen" | "taken" | "known" | "written")
             || (word.ends_with("ing") && !matches!(word, "thing" | "nothing" | "something"))
             || (word.ends_with('s')
                 && !word.ends_with("ss")
                 && !word.ends_with("us")
-                && frame
-                    .word(k.wrapping_sub(1))
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic)
-                && frame
-                    .written(k.wrapping_sub(1))
-                    .starts_with(char::is_uppercase)))
+                && (before.starts_with(char::is_uppercase) || before.ends_with("ly"))))
 }

@@ -193,7 +193,12 @@ const OBJECT: &[(&str, &[&str])] = &[
     ("recommend", &["recommended", "recommends"]),
     ("request", &["requested"]),
     ("promote", &["promoting"]),
-    ("seek", &["sought", "seeks"]),
+    ("seek", &["sought", "seeks", "seeking"]),
+    (
+        "encourage",
+        &["encouraged", "encourages", "encouraging", "encourage"],
+    ),
+    ("exhort", &["exhorted", "exhorts", "exhorting"]),
 ];
 
 /// Cues that name their addressee right after them.

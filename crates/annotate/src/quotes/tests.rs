@@ -391,3 +391,17 @@ fn what_someone_called_a_thing_is_no_attribution_of_its_own() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn likened_to_a_quoted_phrase_and_encouraged_to_act_are_attributions() {
+    let p = "McConnell likened the rules to \"burning the Constitution\" last year.";
+    let (quotes, _) = run(&[p], &[("McConnell", "PER")]);
+    assert_eq!(quotes[0].text, "the rules to \"burning the Constitution\"");
+    let p = "Trump encouraged his supporters to visit polling places on Election Day.";
+    let (quotes, _) = run(&[p], &[("Trump", "PER")]);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(
+        quotes[0].text,
+        "his supporters to visit polling places on Election Day"
+    );
+}
