@@ -206,6 +206,20 @@ fn attribute_after(frame: &Frame, q: &Quoted, next_start: usize, be: usize) -> O
         (phrase_after(frame, k + width, sentence_end), None)
     };
     let mut d = draft(frame, q, (k, k + width), word.lemma, speaker, addressee);
+    // `"You squeezed employees" to drive up the stock, she said`: the sentence goes on after
+    // the quoted words, up to the comma before its frame.
+    if !trails {
+        let lead = speaker.map_or(k, |s| s.0.min(k));
+        if let Some(comma) = (from..lead).rev().find(|&t| frame.written(t) == ",") {
+            let plain = (from..comma).all(|t| !frame.is_terminal(t) && !frame.is_mark(t));
+            if comma > from && plain {
+                if let Some(piece) = d.pieces.first_mut() {
+                    piece.1 = piece.1.max(bytes(frame, (from, comma)).1);
+                    d.kind = QuoteKind::Indirect;
+                }
+            }
+        }
+    }
     // `The pact is "insanity," she said`: the quoted words end a clause that says it all.
     let set_off = starts_sentence(frame, open) || frame.is_punct(open.wrapping_sub(1));
     if !set_off {
@@ -247,14 +261,23 @@ fn attribute_before(frame: &Frame, q: &Quoted, bs: usize) -> Option<Draft> {
             .addressed
             .then(|| addressee_after(frame, k + width, open))
             .flatten();
-        return Some(draft(
-            frame,
-            q,
-            (k, k + width),
-            word.lemma,
-            speaker,
-            addressee,
-        ));
+        let mut d = draft(frame, q, (k, k + width), word.lemma, speaker, addressee);
+        // `reported “2,521 shooting incidents” in the city`: quoted words the cue runs straight
+        // into are part of the clause they open, which goes on to the sentence's end.
+        if k + width == open {
+            let close = frame.token_from(q.end);
+            let mut end = frame.sentence_tokens(open).end;
+            while end > close && (frame.is_terminal(end - 1) || frame.written(end - 1) == ",") {
+                end -= 1;
+            }
+            if end > close && !frame.is_mark(end - 1) {
+                if let Some(piece) = d.pieces.first_mut() {
+                    piece.1 = piece.1.max(bytes(frame, (close, end)).1);
+                    d.kind = QuoteKind::Indirect;
+                }
+            }
+        }
+        return Some(d);
     }
     // "Obama's word:" or "former adviser Alfred Kahn:" before the quote: the colon is the cue.
     if lead == ":" {

@@ -1,9 +1,9 @@
 //! Quoted labels a verb puts on someone or something: "has been pounding Trump as a “con
-//! artist”", "openly admires Putin as a “strong leader,”", "the legislation known as the “Justice
-//! Against Sponsors of Terrorism Act”". The verbs are too many for the cue lexicon; the shape,
-//! a verb, its object, "as" and words in quotation marks, is what marks the attribution. The
-//! content is the object with its label; the speaker is the verb's subject, when it has one.
-
+//! artist”", "openly admires Putin as a “strong leader,”", "likened the rules to “burning the
+//! Constitution”". The verbs are too many for the cue lexicon; the shape, a verb, its object,
+//! "as" and words in quotation marks, is what marks the attribution ("known as the “Buffett
+//! rule”", with no object, is a name, not one). The content is the object with its label; the
+//! speaker is the verb's subject, when it has one.
 use super::frame::{Draft, Frame, Range};
 use super::phrase::{bytes, subject_before};
 use super::types::QuoteKind;
@@ -54,21 +54,13 @@ fn labelled(frame: &Frame, (s, e): Range) -> Option<Draft> {
     let verb = (as_at.saturating_sub(OBJECT_MAX).max(first)..as_at)
         .rev()
         .take_while(|&k| !frame.is_punct(k) || matches!(frame.written(k), "’s" | "'s" | "%"))
-        .find(|&k| is_verb_form(frame, k))?;
+        .find(|&k| is_verb_form(frame, k) && object_start(frame, k) < as_at)?;
     // "likened the rules to “burning the Constitution”": "to" only after a verb of likeness.
     if to_at.is_some() && !likened(verb) {
         return None;
     }
     let close = frame.token_from(e);
-    // "going after Trump as ...": the particle belongs to the verb.
-    let object = if matches!(
-        frame.word(verb + 1),
-        "after" | "off" | "out" | "up" | "down"
-    ) {
-        verb + 2
-    } else {
-        verb + 1
-    };
+    let object = object_start(frame, verb);
     let speaker = subject_before(frame, verb, first).map(|r| bytes(frame, r));
     let cue = bytes(frame, (verb, verb + 1));
     Some(Draft {
@@ -80,6 +72,19 @@ fn labelled(frame: &Frame, (s, e): Range) -> Option<Draft> {
         within: None,
         frame_end: cue.1,
     })
+}
+
+/// The first token of the object of the verb at `verb`: "going after Trump as ...", "comes
+/// across as ...": a particle belongs to the verb.
+fn object_start(frame: &Frame, verb: usize) -> usize {
+    if matches!(
+        frame.word(verb + 1),
+        "after" | "off" | "out" | "up" | "down" | "across"
+    ) {
+        verb + 2
+    } else {
+        verb + 1
+    }
 }
 
 /// Whether token `k` reads as a verb taking an object: a lower-case word in "-ed", "-ing", a
@@ -94,7 +99,7 @@ fn is_verb_form(frame: &Frame, k: usize) -> bool {
     let before = frame.written(k.wrapping_sub(1));
     word.len() > 3
         && (word.ends_with("ed")
-            || matches!(word, "gone" | "seen" | "taken" | "known" | "written")
+            || matches!(word, "gone" | "seen" | "taken" | "written")
             || (word.ends_with("ing") && !matches!(word, "thing" | "nothing" | "something"))
             || (word.ends_with('s')
                 && !word.ends_with("ss")

@@ -12,7 +12,9 @@
 //! 4. `headline`: a title "Speaker: what they said"; `seeming`: "X is expected to ...", "X
 //!    seemed to ..." (no speaker); `labels`: a quoted label a verb puts on its object ("pounding
 //!    Trump as a “con artist”"); `standalone`: a long quoted passage with no cue;
-//! 5. quoted stretches inside reported content become partial quotes of that attribution;
+//! 5. `doubles`: of two drafts saying nearly the same words for the same speaker ("said he
+//!    hoped ..."), the smaller is dropped; quoted stretches inside reported content become
+//!    partial quotes of that attribution;
 //! 6. `resolve`: speakers and addressees tied to entities, also through pronouns and
 //!    descriptions.
 //!
@@ -22,6 +24,7 @@
 //! text makes it panic.
 
 mod direct;
+mod doubles;
 mod frame;
 mod headline;
 mod labels;
@@ -70,7 +73,7 @@ pub fn find_quotes(text: &ArticleText, entities: &ArticleEntities) -> Vec<Quote>
             drafts.sort_by_key(|d| (d.start(), d.end()));
         }
     }
-    let drafts = with_partials(drafts, &direct.loose);
+    let drafts = with_partials(doubles::without_doubles(&frame, drafts), &direct.loose);
     let mut resolver = Resolver::new(&frame);
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     order.sort_by_key(|&i| drafts[i].speaker.map_or(drafts[i].start(), |s| s.0));

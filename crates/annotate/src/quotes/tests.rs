@@ -405,3 +405,20 @@ fn likened_to_a_quoted_phrase_and_encouraged_to_act_are_attributions() {
         "his supporters to visit polling places on Election Day"
     );
 }
+
+#[test]
+fn an_attribution_nested_in_the_same_speakers_words_is_not_told_twice() {
+    let p = "He said he hoped it would encourage a dialogue among Americans on difficult issues.";
+    let (quotes, _) = run(&[p], &[]);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0].cue.as_ref().map(|c| c.lemma), Some("say"));
+    // Someone else's words inside stay an attribution of their own.
+    let p = "Trump said Clinton once described the deal as “the gold standard” of trade deals.";
+    let (quotes, _) = run(&[p], &[("Trump", "PER"), ("Clinton", "PER")]);
+    let speakers: Vec<_> = quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Partial)
+        .filter_map(|q| q.speaker.as_ref().map(|s| s.text.as_str()))
+        .collect();
+    assert_eq!(speakers, ["Trump", "Clinton"], "{quotes:?}");
+}
