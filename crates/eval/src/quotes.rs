@@ -44,6 +44,9 @@ pub struct QuotesArgs {
     /// With --show: print quoted contents only.
     #[arg(long)]
     pub quoted: bool,
+    /// Print, for each cue lemma, the predictions made with it and the share that match.
+    #[arg(long)]
+    pub cues: bool,
     /// Score only the texts whose name holds this, and print every quote found in them.
     #[arg(long, value_name = "PART")]
     pub only: Option<String>,
@@ -59,6 +62,8 @@ struct Predicted {
     speaker: Option<(usize, usize)>,
     entity: Option<usize>,
     quoted: bool,
+    /// The cue's lemma ("-" without a cue).
+    cue: &'static str,
 }
 
 /// Counts, averaged over each text's annotators.
@@ -123,6 +128,7 @@ pub fn run(args: &QuotesArgs) -> Result<()> {
     let texts = list(&args.dir.join("text"), "txt")?;
     let anns = list(&args.dir.join("attributions"), "ann")?;
     let (mut all, mut quoted) = (Tally::default(), Tally::default());
+    let mut by_cue: std::collections::HashMap<&'static str, (f64, f64)> = Default::default();
     let (mut annotate_time, mut quote_time) = (Duration::ZERO, Duration::ZERO);
     let (mut tokens, mut n_texts, mut n_files) = (0usize, 0usize, 0usize);
     let mut shown = (0usize, 0usize, 0usize);
@@ -170,6 +176,11 @@ pub fn run(args: &QuotesArgs) -> Result<()> {
             let (a, q, misses) = score(&gold, &predicted, &entities, &offsets, &text);
             all.add(&a, weight);
             quoted.add(&q, weight);
+            for &(cue, right) in &misses.by_cue {
+                let entry = by_cue.entry(cue).or_insert((0.0, 0.0));
+                entry.0 += weight;
+                entry.1 += if right { weight } else { 0.0 };
+            }
             show_misses(args, stem, &text, &misses, &mut shown);
         }
     }
@@ -179,6 +190,14 @@ pub fn run(args: &QuotesArgs) -> Result<()> {
     );
     report("all attributions", &all);
     report("quoted contents", &quoted);
+    if args.cues {
+        let mut rows: Vec<_> = by_cue.into_iter().collect();
+        rows.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0));
+        println!("cue: predicted, matched, precision");
+        for (cue, (n, right)) in rows {
+            println!("  {cue}: {n:.1} {right:.1} {:.2}", ratio(right, n));
+        }
+    }
     let secs = quote_time.as_secs_f64().max(1e-9);
     let total = (quote_time + annotate_time).as_secs_f64().max(1e-9);
     println!(
@@ -268,6 +287,7 @@ fn predictions(found: &[Quote], offsets: &[usize], text: &str) -> Vec<Predicted>
                 speaker: q.speaker.as_ref().and_then(|s| in_text(&s.span, offsets)),
                 entity: q.speaker_entity(),
                 quoted,
+                cue: q.cue.as_ref().map_or("-", |c| c.lemma),
             })
         })
         .collect()
@@ -291,6 +311,8 @@ struct Misses {
     wrong_speaker: Vec<WrongSpeaker>,
     /// Content, quoted, and the overlap and content of the nearest gold content.
     spurious: Vec<(Pieces, bool, f64, Pieces)>,
+    /// Each scored prediction's cue lemma and whether it matched.
+    by_cue: Vec<(&'static str, bool)>,
 }
 
 /// Scores one annotator's file: all attributions, the quoted subset, and the misses.
@@ -345,6 +367,7 @@ fn score(
                 t.correct_exact += f64::from(u8::from(exact));
             }
         }
+        misses.by_cue.push((p.cue, gold_of[i].is_some()));
         if gold_of[i].is_none() {
             let nearest = golds
                 .iter()

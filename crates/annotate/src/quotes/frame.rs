@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{cue, CueWord};
+use super::lexicon::{bare_cue, cue, CueWord};
 use super::marks::{quoted, Quoted};
 use super::types::QuoteKind;
 use crate::entities::{ArticleEntities, ArticleText, BlockRef, EntityType};
@@ -132,7 +132,12 @@ impl<'a> Frame<'a> {
     /// The cue token `k` opens, with the words it spans; `None` where its form reads as a plural
     /// noun ("a dozen states", "the claims", "United States").
     pub fn cue_at(&self, k: usize) -> Option<(CueWord, usize)> {
-        let found = cue(self.word(k), self.word(k + 1))?;
+        let Some(found) = cue(self.word(k), self.word(k + 1)) else {
+            return k
+                .checked_sub(1)
+                .filter(|&b| makes_verb(self.word(b)))
+                .and_then(|_| bare_cue(self.word(k), self.word(k + 1)));
+        };
         let noun_form = found.1 == 1 && self.word(k).ends_with('s') && self.word(k) != "says";
         if noun_form && k > 0 && takes_noun(self.word(k - 1), self.written(k - 1)) {
             return None;
@@ -265,4 +270,38 @@ fn takes_noun(lower: &str, written: &str) -> bool {
                 | "false"
                 | "unconfirmed"
         )
+}
+
+/// Words after which a bare lemma is a verb: "to suggest", "would want", "did not express",
+/// "they fear".
+fn makes_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "n't"
+            | "never"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "don't"
+            | "don’t"
+            | "didn't"
+            | "didn’t"
+            | "doesn't"
+            | "doesn’t"
+            | "won't"
+            | "won’t"
+    )
 }

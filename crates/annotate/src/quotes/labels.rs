@@ -4,6 +4,7 @@
 //! "as" and words in quotation marks, is what marks the attribution ("known as the “Buffett
 //! rule”", with no object, is a name, not one). The content is the object with its label; the
 //! speaker is the verb's subject, when it has one.
+
 use super::frame::{Draft, Frame, Range};
 use super::phrase::{bytes, subject_before};
 use super::types::QuoteKind;

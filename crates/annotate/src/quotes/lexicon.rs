@@ -61,7 +61,6 @@ const SPEECH: &[(&str, &[&str])] = &[
     ("concede", &["conceded", "concedes", "conceding"]),
     ("assert", &["asserted", "asserts", "asserting"]),
     ("contend", &["contended", "contends"]),
-    ("maintain", &["maintained", "maintains"]),
     ("reiterate", &["reiterated", "reiterates", "reiterating"]),
     ("reply", &["replied", "replies"]),
     ("respond", &["responded", "responds"]),
@@ -168,8 +167,8 @@ const OBJECT: &[(&str, &[&str])] = &[
     ("cite", &["cited", "cites", "citing"]),
     ("refer to", &["referring to", "referred to"]),
     ("call", &["called", "calls", "calling"]),
-    ("question", &["questioned"]),
-    ("denounce", &["denounced", "denounces"]),
+    ("question", &["questioned", "questioning", "questions"]),
+    ("denounce", &["denounced", "denounces", "denouncing"]),
     ("condemn", &["condemned", "condemns"]),
     ("support", &["supports", "supported"]),
     ("oppose", &["opposes", "opposed"]),
@@ -184,12 +183,10 @@ const OBJECT: &[(&str, &[&str])] = &[
     ("dub", &["dubbed"]),
     ("term", &["termed"]),
     ("mock", &["mocked", "mocks"]),
-    ("attack", &["attacked", "attacks"]),
     ("blast", &["blasted", "blasts"]),
     ("tout", &["touted", "touts", "touting"]),
     ("welcome", &["welcomed"]),
     ("threaten", &["threatened", "threatens"]),
-    ("view", &["viewed", "views"]),
     ("recommend", &["recommended", "recommends"]),
     ("request", &["requested"]),
     ("promote", &["promoting"]),
@@ -199,6 +196,39 @@ const OBJECT: &[(&str, &[&str])] = &[
         &["encouraged", "encourages", "encouraging", "encourage"],
     ),
     ("exhort", &["exhorted", "exhorts", "exhorting"]),
+    ("express", &["expressed", "expresses", "expressing"]),
+    ("voice", &["voiced", "voices", "voicing"]),
+    (
+        "point to",
+        &["pointed to", "points to", "pointing to", "point to"],
+    ),
+    (
+        "talk about",
+        &["talked about", "talks about", "talking about", "talk about"],
+    ),
+    ("speak of", &["spoke of", "speaks of", "speaking of"]),
+    (
+        "speak about",
+        &["spoke about", "speaks about", "speaking about"],
+    ),
+    ("discuss", &["discussed", "discusses", "discussing"]),
+    ("echo", &["echoed", "echoes", "echoing"]),
+    ("challenge", &["challenged", "challenges", "challenging"]),
+    ("decry", &["decried", "decries", "decrying"]),
+    (
+        "rail against",
+        &["railed against", "rails against", "railing against"],
+    ),
+    ("lament", &["lamented", "laments", "lamenting"]),
+    ("bemoan", &["bemoaned", "bemoans", "bemoaning"]),
+    ("portray", &["portrayed", "portrays", "portraying"]),
+    ("highlight", &["highlighted", "highlights", "highlighting"]),
+    ("invoke", &["invoked", "invokes", "invoking"]),
+    ("outline", &["outlined", "outlines", "outlining"]),
+    ("articulate", &["articulated", "articulates"]),
+    ("assail", &["assailed", "assails", "assailing"]),
+    ("plead for", &["pleaded for", "pleads for", "pleading for"]),
+    ("recount", &["recounted", "recounts", "recounting"]),
 ];
 
 /// Cues that name their addressee right after them.
@@ -232,6 +262,33 @@ pub(crate) fn cue(word: &str, next: &str) -> Option<(CueWord, usize)> {
     None
 }
 
+/// The cue whose bare lemma a word is ("want", "suggest", "point to"), with the words it spans:
+/// read as a verb only after a word that makes it one (see `frame`).
+pub(crate) fn bare_cue(word: &str, next: &str) -> Option<(CueWord, usize)> {
+    let pair = format!("{word} {next}");
+    let tables = [
+        (OBJECT, Takes::Object),
+        (SPEECH, Takes::Speech),
+        (CLAUSE, Takes::Clause),
+    ];
+    for (len, probe) in [(2, pair.as_str()), (1, word)] {
+        for (table, takes) in tables {
+            if let Some((lemma, _)) = table.iter().find(|(lemma, _)| *lemma == probe) {
+                let addressed = ADDRESSED.contains(lemma);
+                return Some((
+                    CueWord {
+                        lemma,
+                        takes,
+                        addressed,
+                    },
+                    len,
+                ));
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,5 +302,11 @@ mod tests {
         let (told, _) = cue("told", "Blinken").expect("told is a cue");
         assert!(told.addressed);
         assert!(cue("table", "said").is_none());
+        // A bare lemma is only a cue where the frame reads it as a verb ("to suggest").
+        assert!(cue("suggest", "that").is_none());
+        let (suggest, _) = bare_cue("suggest", "that").expect("suggest is a bare cue");
+        assert_eq!(suggest.lemma, "suggest");
+        let (point, n) = bare_cue("point", "to").expect("point to is a bare cue");
+        assert_eq!((point.lemma, n), ("point to", 2));
     }
 }

@@ -13,8 +13,16 @@ const PHRASE_MAX: usize = 6;
 /// The subject of the cue at token `cue`, looking no further back than token `floor`.
 pub(crate) fn subject_before(frame: &Frame, cue: usize, floor: usize) -> Option<(usize, usize)> {
     let mut j = cue;
-    while j > floor && is_between(frame.word(j - 1)) {
-        j -= 1;
+    loop {
+        while j > floor && is_between(frame.word(j - 1)) {
+            j -= 1;
+        }
+        // "Polls continue to suggest", "she wants to stress": the verb the cue hangs on.
+        if j >= floor + 2 && frame.word(j - 1) == "to" && takes_infinitive(frame.word(j - 2)) {
+            j -= 2;
+        } else {
+            break;
+        }
     }
     if j <= floor {
         return None;
@@ -30,6 +38,11 @@ pub(crate) fn subject_before(frame: &Frame, cue: usize, floor: usize) -> Option<
     }
     if frame.written(head) == "," {
         head = before_apposition(frame, head, floor)?;
+    } else if is_dash(frame.written(head)) {
+        // "insiders in the next two states — Nevada and South Carolina — said".
+        let lowest = head.saturating_sub(APPOSITION_MAX).max(floor);
+        let open = (lowest..head).rev().find(|&k| is_dash(frame.written(k)))?;
+        head = open.checked_sub(1).filter(|&h| h >= floor)?;
     } else if frame.written(head) == ")" {
         let open = (floor..head).rev().find(|&k| frame.written(k) == "(")?;
         head = open.checked_sub(1).filter(|&h| h >= floor)?;
@@ -147,6 +160,40 @@ pub(crate) fn bytes(frame: &Frame, (a, b): (usize, usize)) -> (usize, usize) {
         .and_then(|k| frame.tokens.get(k))
         .map_or(start, |t| t.end);
     (start, end.max(start))
+}
+
+/// Verbs whose infinitive is the cue they carry ("continue to insist", "refused to say").
+fn takes_infinitive(word: &str) -> bool {
+    matches!(
+        word,
+        "continue"
+            | "continues"
+            | "continued"
+            | "want"
+            | "wants"
+            | "wanted"
+            | "tried"
+            | "tries"
+            | "refused"
+            | "declined"
+            | "seemed"
+            | "seems"
+            | "appeared"
+            | "appears"
+            | "went"
+            | "plans"
+            | "planned"
+            | "used"
+            | "began"
+            | "begins"
+            | "hopes"
+            | "hoped"
+    )
+}
+
+/// Whether a token is a dash setting off an apposition.
+fn is_dash(written: &str) -> bool {
+    matches!(written, "—" | "–" | "--")
 }
 
 /// A word set off by commas between a subject and its verb ("however", "meanwhile").

@@ -422,3 +422,24 @@ fn an_attribution_nested_in_the_same_speakers_words_is_not_told_twice() {
         .collect();
     assert_eq!(speakers, ["Trump", "Clinton"], "{quotes:?}");
 }
+
+#[test]
+fn a_bare_cue_after_a_modal_and_a_speaker_set_off_by_dashes() {
+    let p = "Polls continue to suggest that Kasich has the best chance of beating Clinton.";
+    let (quotes, _) = run(&[p], &[("Kasich", "PER"), ("Clinton", "PER")]);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0].cue.as_ref().map(|c| c.lemma), Some("suggest"));
+    // A bare form elsewhere is a noun: "a request for comment".
+    let (quotes, _) = run(&["He ignored a request for comment on Friday."], &[]);
+    assert!(quotes.is_empty(), "{quotes:?}");
+    let p = "Insiders in the next two states — Nevada and South Carolina — said the race was \
+             far from over.";
+    let (quotes, _) = run(&[p], &[("Nevada", "LOC"), ("South Carolina", "LOC")]);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0].text, "the race was far from over");
+    let speaker = quotes[0].speaker.as_ref().map(|s| s.text.as_str());
+    assert!(
+        speaker.is_some_and(|s| s.ends_with("two states")),
+        "{speaker:?}"
+    );
+}
