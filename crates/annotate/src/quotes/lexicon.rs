@@ -238,33 +238,21 @@ const ADDRESSED: &[&str] = &[
 
 /// The cue a word form (lower case) opens, with the number of words it spans (1 or 2).
 pub(crate) fn cue(word: &str, next: &str) -> Option<(CueWord, usize)> {
-    let pair = format!("{word} {next}");
-    let tables = [
-        (OBJECT, Takes::Object),
-        (SPEECH, Takes::Speech),
-        (CLAUSE, Takes::Clause),
-    ];
-    for (len, probe) in [(2, pair.as_str()), (1, word)] {
-        for (table, takes) in tables {
-            if let Some((lemma, _)) = table.iter().find(|(_, forms)| forms.contains(&probe)) {
-                let addressed = ADDRESSED.contains(lemma);
-                return Some((
-                    CueWord {
-                        lemma,
-                        takes,
-                        addressed,
-                    },
-                    len,
-                ));
-            }
-        }
-    }
-    None
+    lookup(word, next, |_, forms, probe| forms.contains(&probe))
 }
 
 /// The cue whose bare lemma a word is ("want", "suggest", "point to"), with the words it spans:
 /// read as a verb only after a word that makes it one (see `frame`).
 pub(crate) fn bare_cue(word: &str, next: &str) -> Option<(CueWord, usize)> {
+    lookup(word, next, |lemma, _, probe| lemma == probe)
+}
+
+/// The first entry, two-word probes first, for which `found(lemma, forms, probe)` holds.
+fn lookup(
+    word: &str,
+    next: &str,
+    found: impl Fn(&str, &[&str], &str) -> bool,
+) -> Option<(CueWord, usize)> {
     let pair = format!("{word} {next}");
     let tables = [
         (OBJECT, Takes::Object),
@@ -273,7 +261,7 @@ pub(crate) fn bare_cue(word: &str, next: &str) -> Option<(CueWord, usize)> {
     ];
     for (len, probe) in [(2, pair.as_str()), (1, word)] {
         for (table, takes) in tables {
-            if let Some((lemma, _)) = table.iter().find(|(lemma, _)| *lemma == probe) {
+            if let Some((lemma, _)) = table.iter().find(|(l, forms)| found(l, forms, probe)) {
                 let addressed = ADDRESSED.contains(lemma);
                 return Some((
                     CueWord {
