@@ -56,7 +56,7 @@ fn quotes_of(model: &NerModel, file: &str, index: usize) -> Said {
             .to_string()
     };
     let mut out = Said::new();
-    for q in find_quotes(&text, &entities) {
+    for q in find_quotes(&text, &entities, None) {
         let speaker = q
             .speaker_entity()
             .and_then(|e| entities.entities.get(e))

@@ -52,6 +52,7 @@ mod geo;
 mod ner;
 mod pyrandom;
 mod quotes;
+mod quotes_train;
 mod score;
 mod shingles;
 mod stories;
@@ -105,6 +106,8 @@ enum Command {
     Timex(timex::TimexArgs),
     /// Score quotes and their speakers on PolNeAR attributions.
     Quotes(quotes::QuotesArgs),
+    /// Train the learned attribution cue finder on PolNeAR (the training split).
+    QuotesTrain(quotes_train::QuotesTrainArgs),
     /// Score events (PLOVER type, source and target actors) on PLOVER gold records.
     Events(events::EventsArgs),
     /// Score near-duplicate pairs on a generated set of edited copies of real texts.
@@ -135,6 +138,7 @@ fn main() -> Result<()> {
         Command::Geo(args) => geo::run(&args),
         Command::Timex(args) => timex::run(&args),
         Command::Quotes(args) => quotes::run(&args),
+        Command::QuotesTrain(args) => quotes_train::run(&args),
         Command::Events(args) => events::run(&args),
         Command::Dedup(args) => dedup::run(&args),
         Command::BenchDedup(args) => bench_dedup::run(&args),

@@ -24,7 +24,7 @@ use anyhow::{Context, Result};
 use chancery_annotate::entities::{
     annotate_article, ArticleEntities, ArticleText, BlockKind, TextSpan,
 };
-use chancery_annotate::quotes::{find_quotes, Quote, QuoteKind};
+use chancery_annotate::quotes::{find_quotes, CueModel, Quote, QuoteKind};
 use chancery_annotate::NerModel;
 
 use crate::brat::{covered, normalise, parse, shared, Annotation, CharIndex, Pieces};
@@ -44,6 +44,16 @@ pub struct QuotesArgs {
     /// With --show: print quoted contents only.
     #[arg(long)]
     pub quoted: bool,
+    /// The learned cue model (crates/annotate/build-model.sh builds it with `quotes-train`).
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "crates/annotate/model/cues.bin"
+    )]
+    pub cue_model: PathBuf,
+    /// Find quotes by the rules alone, without the cue model.
+    #[arg(long)]
+    pub rules_only: bool,
     /// Print, for each cue lemma, the predictions made with it and the share that match.
     #[arg(long)]
     pub cues: bool,
@@ -125,6 +135,18 @@ pub fn run(args: &QuotesArgs) -> Result<()> {
     let bytes = std::fs::read(&args.model)
         .with_context(|| format!("{}: cannot read the NER model", args.model.display()))?;
     let model = NerModel::from_bytes(&bytes).context("not a NER model")?;
+    let cues = if args.rules_only {
+        None
+    } else {
+        let path = &args.cue_model;
+        let bytes = std::fs::read(path).with_context(|| {
+            format!(
+                "{}: cannot read the cue model (--rules-only to go without)",
+                path.display()
+            )
+        })?;
+        Some(CueModel::from_bytes(&bytes).context("not a cue model")?)
+    };
     let texts = list(&args.dir.join("text"), "txt")?;
     let anns = list(&args.dir.join("attributions"), "ann")?;
     let (mut all, mut quoted) = (Tally::default(), Tally::default());
@@ -157,7 +179,7 @@ pub fn run(args: &QuotesArgs) -> Result<()> {
         let started = Instant::now();
         let entities = annotate_article(&model, &article);
         let middle = Instant::now();
-        let found = find_quotes(&article, &entities);
+        let found = find_quotes(&article, &entities, cues.as_ref());
         quote_time += middle.elapsed();
         annotate_time += middle - started;
         tokens += chancery_annotate::tokenize(&text).len();
@@ -227,7 +249,7 @@ fn report(name: &str, t: &Tally) {
 }
 
 /// Files with extension `ext` in `dir`, sorted.
-fn list(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
+pub(crate) fn list(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("{}: cannot list", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -239,7 +261,7 @@ fn list(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
 
 /// The text as blocks (first non-empty line the title, the others paragraphs) and each block's
 /// byte offset in the text: the title's first, then the paragraphs'.
-fn blocks(text: &str) -> (ArticleText, Vec<usize>) {
+pub(crate) fn blocks(text: &str) -> (ArticleText, Vec<usize>) {
     let mut lines = Vec::new();
     let mut at = 0;
     for line in text.split('\n') {

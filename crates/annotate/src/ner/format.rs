@@ -29,7 +29,7 @@ pub struct FormatError(pub String);
 
 impl std::fmt::Display for FormatError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "bad NER model: {}", self.0)
+        write!(f, "bad model file: {}", self.0)
     }
 }
 
@@ -68,12 +68,56 @@ pub fn write(types: &[String], resources: &Resources, stages: &[Weights]) -> Vec
     for weights in stages {
         write_weights(weights, &mut body);
     }
-    let mut out = Vec::from(&MAGIC[..]);
-    out.push(VERSION);
+    seal(MAGIC, VERSION, &body)
+}
+
+/// `magic` and `version`, then `body` deflated.
+fn seal(magic: &[u8; 5], version: u8, body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::from(&magic[..]);
+    out.push(version);
     let mut enc = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
     // Writing into a Vec cannot fail.
-    let _ = enc.write_all(&body);
+    let _ = enc.write_all(body);
     enc.finish().unwrap_or_default()
+}
+
+/// The body of bytes written by [`seal`] with `magic` and `version`.
+fn unseal(bytes: &[u8], magic: &[u8; 5], version: u8) -> Result<Vec<u8>, FormatError> {
+    if bytes.len() < 6 || &bytes[..5] != magic {
+        return Err(FormatError(
+            "not a chancery model of this kind (bad magic)".into(),
+        ));
+    }
+    if bytes[5] != version {
+        return Err(FormatError(format!(
+            "unsupported format version {}",
+            bytes[5]
+        )));
+    }
+    let mut body = Vec::new();
+    flate2::read::DeflateDecoder::new(&bytes[6..])
+        .read_to_end(&mut body)
+        .map_err(|e| FormatError(format!("corrupt data: {e}")))?;
+    Ok(body)
+}
+
+/// A file holding one weight set: `magic` + `version`, then the weights as a pass of [`write`].
+/// Other models (the attribution cue finder) share the weights' encoding.
+pub(crate) fn write_weights_file(magic: &[u8; 5], version: u8, weights: &Weights) -> Vec<u8> {
+    let mut body = Vec::new();
+    write_weights(weights, &mut body);
+    seal(magic, version, &body)
+}
+
+/// Reads a file written by [`write_weights_file`] with `n_tags` weights per feature.
+pub(crate) fn read_weights_file(
+    bytes: &[u8],
+    magic: &[u8; 5],
+    version: u8,
+    n_tags: usize,
+) -> Result<Weights, FormatError> {
+    let body = unseal(bytes, magic, version)?;
+    read_weights(&mut Reader { b: &body, at: 0 }, n_tags)
 }
 
 fn write_strings(items: &[String], body: &mut Vec<u8>) {
@@ -120,19 +164,7 @@ fn write_weights(weights: &Weights, body: &mut Vec<u8>) {
 /// Reads bytes written by [`write`].
 pub fn read(bytes: &[u8]) -> Result<(Vec<String>, Resources, Vec<Weights>), FormatError> {
     let err = |m: &str| FormatError(m.to_string());
-    if bytes.len() < 6 || &bytes[..5] != MAGIC {
-        return Err(err("not a chancery NER model (bad magic)"));
-    }
-    if bytes[5] != VERSION {
-        return Err(FormatError(format!(
-            "unsupported format version {}",
-            bytes[5]
-        )));
-    }
-    let mut body = Vec::new();
-    flate2::read::DeflateDecoder::new(&bytes[6..])
-        .read_to_end(&mut body)
-        .map_err(|e| FormatError(format!("corrupt data: {e}")))?;
+    let body = unseal(bytes, MAGIC, VERSION)?;
     let mut r = Reader { b: &body, at: 0 };
     let types = r.strings()?;
     let n_types = types.len();

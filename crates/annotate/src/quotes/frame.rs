@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::lexicon::{bare_cue, cue, CueWord};
 use super::marks::{quoted, Quoted};
 use super::types::QuoteKind;
-use crate::entities::{ArticleEntities, ArticleText, BlockRef, EntityType};
+use crate::entities::{ArticleEntities, ArticleText, BlockRef, EntityType, TextSpan};
 use crate::sentence::{split_sentences, Sentence};
 use crate::token::{tokenize, Token};
 
@@ -161,6 +161,17 @@ impl<'a> Frame<'a> {
             .get(i)
             .and_then(|&s| self.sentences.get(s))
             .map_or(i..i, |s| s.tokens.clone())
+    }
+
+    /// The joined-text range of a block span, if its block is in the article.
+    pub fn place(&self, span: &TextSpan) -> Option<Range> {
+        let &(base, end) = self.blocks.iter().find(|&&(s, _)| {
+            self.article
+                .locate(s, s)
+                .is_some_and(|at| at.block == span.block)
+        })?;
+        let start = base + span.start;
+        (start <= base + span.end && base + span.end <= end).then_some((start, base + span.end))
     }
 
     /// The quoted stretch holding byte `at`, if any.

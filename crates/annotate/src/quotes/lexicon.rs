@@ -6,6 +6,9 @@
 //! writing ("wrote", "tweeted"), belief and report ("believes", "found", "warned", "claimed"),
 //! and acts whose object is what was said ("called for", "urged", "described ... as").
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// What a cue takes as its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Takes {
@@ -238,43 +241,84 @@ const ADDRESSED: &[&str] = &[
 
 /// The cue a word form (lower case) opens, with the number of words it spans (1 or 2).
 pub(crate) fn cue(word: &str, next: &str) -> Option<(CueWord, usize)> {
-    lookup(word, next, |_, forms, probe| forms.contains(&probe))
+    index().forms.find(word, next)
 }
 
 /// The cue whose bare lemma a word is ("want", "suggest", "point to"), with the words it spans:
 /// read as a verb only after a word that makes it one (see `frame`).
 pub(crate) fn bare_cue(word: &str, next: &str) -> Option<(CueWord, usize)> {
-    lookup(word, next, |lemma, _, probe| lemma == probe)
+    index().lemmas.find(word, next)
 }
 
-/// The first entry, two-word probes first, for which `found(lemma, forms, probe)` holds.
-fn lookup(
-    word: &str,
-    next: &str,
-    found: impl Fn(&str, &[&str], &str) -> bool,
-) -> Option<(CueWord, usize)> {
-    let pair = format!("{word} {next}");
-    let tables = [
-        (OBJECT, Takes::Object),
-        (SPEECH, Takes::Speech),
-        (CLAUSE, Takes::Clause),
-    ];
-    for (len, probe) in [(2, pair.as_str()), (1, word)] {
-        for (table, takes) in tables {
-            if let Some((lemma, _)) = table.iter().find(|(l, forms)| found(l, forms, probe)) {
-                let addressed = ADDRESSED.contains(lemma);
-                return Some((
-                    CueWord {
-                        lemma,
-                        takes,
-                        addressed,
-                    },
-                    len,
-                ));
+/// Entries by their first word: one-word entries, and two-word ones with their second word.
+#[derive(Default)]
+struct Entries {
+    single: HashMap<&'static str, CueWord>,
+    pairs: HashMap<&'static str, Vec<(&'static str, CueWord)>>,
+}
+
+impl Entries {
+    /// Adds `entry` unless an earlier table holds it already.
+    fn add(&mut self, entry: &'static str, cue: CueWord) {
+        match entry.split_once(' ') {
+            Some((a, b)) => {
+                let seconds = self.pairs.entry(a).or_default();
+                if !seconds.iter().any(|(s, _)| *s == b) {
+                    seconds.push((b, cue));
+                }
+            }
+            None => {
+                self.single.entry(entry).or_insert(cue);
             }
         }
     }
-    None
+
+    /// The two-word entry `word next`, else the one-word entry `word`.
+    fn find(&self, word: &str, next: &str) -> Option<(CueWord, usize)> {
+        let pair = self
+            .pairs
+            .get(word)
+            .and_then(|seconds| seconds.iter().find(|(s, _)| *s == next));
+        match pair {
+            Some(&(_, cue)) => Some((cue, 2)),
+            None => self.single.get(word).map(|&cue| (cue, 1)),
+        }
+    }
+}
+
+/// The cue tables indexed by word form and by lemma, built once: every token is looked up.
+struct Index {
+    forms: Entries,
+    lemmas: Entries,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = Index {
+            forms: Entries::default(),
+            lemmas: Entries::default(),
+        };
+        let tables = [
+            (OBJECT, Takes::Object),
+            (SPEECH, Takes::Speech),
+            (CLAUSE, Takes::Clause),
+        ];
+        for (table, takes) in tables {
+            for &(lemma, forms) in table {
+                let cue = CueWord {
+                    lemma,
+                    takes,
+                    addressed: ADDRESSED.contains(&lemma),
+                };
+                for &form in forms {
+                    index.forms.add(form, cue);
+                }
+                index.lemmas.add(lemma, cue);
+            }
+        }
+        index
+    })
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ mod doubles;
 mod frame;
 mod headline;
 mod labels;
+mod learned;
 mod lexicon;
 mod marks;
 mod phrase;
@@ -40,6 +41,7 @@ mod tests;
 mod types;
 mod words;
 
+pub use learned::{CueExample, CueModel, TrainReport, EPOCHS as CUE_EPOCHS, OTHER as OTHER_CUE};
 pub use types::{Cue, Link, Party, Quote, QuoteKind};
 
 use crate::entities::{ArticleEntities, ArticleText, TextSpan};
@@ -52,7 +54,11 @@ const HOLDER_REACH: usize = 16;
 /// The article's quotes, in text order of their content (a partial quote after the attribution
 /// holding it). `entities` must come from the same text
 /// ([`crate::entities::annotate_article`] or [`crate::entities::link_mentions`]).
-pub fn find_quotes(text: &ArticleText, entities: &ArticleEntities) -> Vec<Quote> {
+pub fn find_quotes(
+    text: &ArticleText,
+    entities: &ArticleEntities,
+    cues: Option<&CueModel>,
+) -> Vec<Quote> {
     let frame = Frame::new(text, entities);
     let direct = direct::find(&frame);
     let mut used = vec![false; frame.tokens.len()];
@@ -72,6 +78,10 @@ pub fn find_quotes(text: &ArticleText, entities: &ArticleEntities) -> Vec<Quote>
             drafts.extend(more);
             drafts.sort_by_key(|d| (d.start(), d.end()));
         }
+    }
+    if let Some(model) = cues {
+        learned::find(&frame, model, &mut drafts);
+        drafts.sort_by_key(|d| (d.start(), d.end()));
     }
     let drafts = with_partials(doubles::without_doubles(&frame, drafts), &direct.loose);
     let mut resolver = Resolver::new(&frame);

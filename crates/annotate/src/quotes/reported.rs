@@ -112,7 +112,7 @@ fn sentence_speaker(direct: &[Draft], start: usize, end: usize) -> Option<Range>
 /// final punctuation, a semicolon, a participle phrase (", adding that", ", referencing"), ",
 /// according to", or a second verb phrase ("and bragged", "but did not", "while Sanders
 /// suggests").
-fn content_end(frame: &Frame, from: usize, end: usize) -> usize {
+pub(crate) fn content_end(frame: &Frame, from: usize, end: usize) -> usize {
     let mut e = end.min(from.saturating_add(CONTENT_MAX));
     while e > from && (frame.is_terminal(e - 1) || matches!(frame.written(e - 1), "," | ";" | ":"))
     {

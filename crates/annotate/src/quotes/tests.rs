@@ -22,7 +22,7 @@ fn run(paragraphs: &[&str], names: &[(&str, &str)]) -> (Vec<Quote>, ArticleEntit
     }
     mentions.sort_by_key(|m| m.start);
     let entities = link_mentions(&article, &mentions, &Gazetteer::default());
-    (find_quotes(&article, &entities), entities)
+    (find_quotes(&article, &entities, None), entities)
 }
 
 /// The name of the entity a party resolves to.
@@ -442,4 +442,48 @@ fn a_bare_cue_after_a_modal_and_a_speaker_set_off_by_dashes() {
         speaker.is_some_and(|s| s.ends_with("two states")),
         "{speaker:?}"
     );
+}
+
+/// Training examples: each sentence's cue (the word before `[`) marked, brackets removed.
+fn cue_examples(sentences: &[&str]) -> Vec<CueExample> {
+    sentences
+        .iter()
+        .map(|marked| {
+            let open = marked.find(" [").expect("a marked cue");
+            let cue_start = marked[..open].rfind(' ').map_or(0, |s| s + 1);
+            let text: String = marked.replace(" [", " ").replace(']', "");
+            let article = ArticleText::from_texts(None, &[], &[text.as_str()]);
+            let span = article.locate(cue_start, open).expect("in the paragraph");
+            CueExample {
+                text: article,
+                entities: ArticleEntities::default(),
+                cues: vec![(span, true)],
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_cue_model_learns_verbs_the_lexicon_lacks_and_survives_its_file() {
+    let training = cue_examples(&[
+        "The senator bemoaned [the state of the roads] on Monday.",
+        "Activists bemoaned [the decision to close the library].",
+        "The mayor lauded [the volunteers for their work].",
+        "Critics lauded [the plan as a bold step].",
+        "The governor bemoaned [the lack of federal help].",
+        "Reporters lauded [the new rules on access].",
+    ]);
+    let (model, report) = CueModel::train(&training, CUE_EPOCHS);
+    assert_eq!(report.cue_ends, 6);
+    assert!(report.found_right >= 5, "{report:?}");
+    let model = CueModel::from_bytes(&model.to_bytes()).expect("its own bytes read back");
+    let p = "Smith lauded the cost of the new stadium downtown.";
+    let article = ArticleText::from_texts(None, &[], &[p]);
+    let entities = link_mentions(&article, &[], &Gazetteer::default());
+    let quotes = find_quotes(&article, &entities, Some(&model));
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0].text, "the cost of the new stadium downtown");
+    assert_eq!(quotes[0].cue.as_ref().map(|c| c.lemma), Some(OTHER_CUE));
+    assert!(find_quotes(&article, &entities, None).is_empty());
+    assert!(CueModel::from_bytes(b"CHNER\x04").is_err());
 }

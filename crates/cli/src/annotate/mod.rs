@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use chancery_annotate::entities::{annotate_article, ArticleEntities, ArticleText, BlockKind};
 use chancery_annotate::events;
 use chancery_annotate::geo::{Gazetteer, Resolver};
-use chancery_annotate::quotes::find_quotes;
+use chancery_annotate::quotes::{find_quotes, CueModel};
 use chancery_annotate::time;
 use chancery_annotate::NerModel;
 use chancery_model::{Article, EntityRecord, MentionRecord, PlaceRecord};
@@ -46,22 +46,50 @@ pub fn find_model(flag: Option<&Path>) -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// A loaded tagger and gazetteer, shared by the extraction threads.
+/// The learned attribution cue model's file name, beside the NER model.
+pub const CUE_MODEL_FILE: &str = "cues.bin";
+
+/// The warning printed when the NER model has no cue model beside it.
+pub const NO_CUE_MODEL: &str =
+    "no attribution cue model beside the NER model: quotes found by rules alone; build it with \
+     crates/annotate/build-model.sh";
+
+/// A loaded tagger, cue model and gazetteer, shared by the extraction threads.
 #[derive(Debug)]
 pub struct Annotator {
     model: NerModel,
+    /// The learned cue finder ([`CUE_MODEL_FILE`] beside the NER model), when built.
+    cues: Option<CueModel>,
     gazetteer: Gazetteer,
 }
 
 impl Annotator {
-    /// Loads the model at `path` and the embedded gazetteer.
+    /// Loads the model at `path`, the cue model beside it when there is one, and the embedded
+    /// gazetteer.
     pub fn load(path: &Path) -> Result<Self> {
         let bytes = std::fs::read(path)
             .with_context(|| format!("cannot read NER model {}", path.display()))?;
         let model = NerModel::from_bytes(&bytes)
             .with_context(|| format!("{} is not an NER model", path.display()))?;
+        let cue_path = path.with_file_name(CUE_MODEL_FILE);
+        let cues = match std::fs::read(&cue_path) {
+            Ok(bytes) => Some(
+                CueModel::from_bytes(&bytes)
+                    .with_context(|| format!("{} is not a cue model", cue_path.display()))?,
+            ),
+            Err(_) => None,
+        };
         let gazetteer = Gazetteer::from_bytes(PLACES).context("the built-in gazetteer is bad")?;
-        Ok(Annotator { model, gazetteer })
+        Ok(Annotator {
+            model,
+            cues,
+            gazetteer,
+        })
+    }
+
+    /// Whether the learned cue finder was loaded.
+    pub fn has_cue_model(&self) -> bool {
+        self.cues.is_some()
     }
 
     fn records(
@@ -186,7 +214,7 @@ pub fn annotate(article: &mut Article, annotator: Option<&Annotator>) {
     };
     let found = annotate_article(&annotator.model, &text);
     article.entities = annotator.records(article, &text, &found);
-    article.quotes = find_quotes(&text, &found)
+    article.quotes = find_quotes(&text, &found, annotator.cues.as_ref())
         .iter()
         .map(|q| statements::quote_record(q, &found))
         .collect();

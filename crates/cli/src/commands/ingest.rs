@@ -40,7 +40,13 @@ pub fn run(data: &Path, args: &IngestArgs) -> Result<Outcome> {
     let started = Instant::now();
     let annotator = match annotate::find_model(args.model.as_deref()) {
         _ if args.no_entities => None,
-        Some(path) => Some(Annotator::load(&path)?),
+        Some(path) => {
+            let annotator = Annotator::load(&path)?;
+            if !annotator.has_cue_model() {
+                report::warning(annotate::NO_CUE_MODEL);
+            }
+            Some(annotator)
+        }
         None => {
             report::warning(annotate::NO_MODEL);
             None

@@ -1,0 +1,396 @@
+//! A learned cue finder for the long tail of attribution verbs the lexicon does not list
+//! ("is once again questioning", "complained about", "has faced questions about", "sings").
+//!
+//! [`CueModel`] is a binary averaged perceptron over hashed features of a token and its
+//! neighbours (words, affixes, what the lexicon makes of them, quotation marks, sentence
+//! position). It marks the last word of a cue whose content follows it; [`find`] then reads
+//! that content as the rules read an object cue's: from the next word to the end of the clause,
+//! with the nearest name or pronoun before the cue as its speaker. Tokens the rules already used
+//! as cues, and contents the rules already found, are left alone.
+//!
+//! The model is trained on attribution annotations (`CueModel::train`, run by
+//! `crates/annotate/build-model.sh`) and stored like the NER model's weights.
+
+use super::frame::{Draft, Frame, Range};
+use super::lexicon::{bare_cue, cue, Takes};
+use super::phrase::bytes;
+use super::reported::content_end;
+use super::types::QuoteKind;
+use super::words::pronoun;
+use crate::entities::{ArticleEntities, ArticleText, EntityType, TextSpan};
+use crate::ner::features::Fx;
+use crate::ner::format::{read_weights_file, write_weights_file};
+use crate::ner::weights::{Perceptron, Weights};
+use crate::ner::FormatError;
+
+const MAGIC: &[u8; 5] = b"CHCUE";
+const VERSION: u8 = 1;
+/// Passes over the training texts.
+pub const EPOCHS: usize = 6;
+/// Words of content a learned cue needs.
+const MIN_CONTENT: usize = 2;
+/// Tokens looked back from a cue for its speaker.
+const SPEAKER_REACH: usize = 12;
+/// The lemma given to a cue the lexicon does not hold.
+pub const OTHER: &str = "other";
+
+/// One training text's token features and labels.
+type Prepared = (Vec<Vec<u64>>, Vec<Option<bool>>);
+
+/// Finds the last word of attribution cues, whatever the verb.
+#[derive(Debug, Clone)]
+pub struct CueModel {
+    weights: Weights,
+}
+
+/// One training text: its blocks, its entities and the cues annotated in it, each with whether its content
+/// comes after it (the cues the model learns) or not (left out of training).
+#[derive(Debug, Clone)]
+pub struct CueExample {
+    pub text: ArticleText,
+    /// The text's entities, as [`crate::entities::annotate_article`] finds them.
+    pub entities: ArticleEntities,
+    pub cues: Vec<(TextSpan, bool)>,
+}
+
+/// How the model marks a set of texts: tokens, cue ends among them, the tokens it marks and
+/// how many of those are cue ends.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TrainReport {
+    pub tokens: usize,
+    pub cue_ends: usize,
+    pub found: usize,
+    pub found_right: usize,
+}
+
+impl CueModel {
+    /// Trains on `examples` for `epochs` passes, in the order given (deterministic).
+    pub fn train(examples: &[CueExample], epochs: usize) -> (CueModel, TrainReport) {
+        let prepared: Vec<Prepared> = examples
+            .iter()
+            .map(|ex| {
+                let frame = Frame::new(&ex.text, &ex.entities);
+                let labels = labels(&frame, &ex.cues);
+                let lex = lexicon_classes(&frame);
+                let feats = (0..frame.tokens.len())
+                    .map(|k| features(&frame, &lex, k))
+                    .collect();
+                (feats, labels)
+            })
+            .collect();
+        let mut p = Perceptron::new(2);
+        let mut scores = [0f32; 2];
+        for _ in 0..epochs {
+            for (feats, labels) in &prepared {
+                for (f, label) in feats.iter().zip(labels) {
+                    let Some(gold) = label else { continue };
+                    p.current.score(f, &mut scores);
+                    let pred = usize::from(scores[1] > scores[0]);
+                    p.update(f, usize::from(*gold), pred);
+                    p.tick();
+                }
+            }
+        }
+        let model = CueModel {
+            weights: p.averaged(),
+        };
+        let report = model.evaluate(examples);
+        (model, report)
+    }
+
+    /// How the model marks the cue ends of `examples`.
+    pub fn evaluate(&self, examples: &[CueExample]) -> TrainReport {
+        let mut report = TrainReport::default();
+        for ex in examples {
+            let frame = Frame::new(&ex.text, &ex.entities);
+            let lex = lexicon_classes(&frame);
+            for (k, label) in labels(&frame, &ex.cues).into_iter().enumerate() {
+                let Some(gold) = label else { continue };
+                report.tokens += 1;
+                report.cue_ends += usize::from(gold);
+                if self.is_cue_end(&frame, &lex, k) {
+                    report.found += 1;
+                    report.found_right += usize::from(gold);
+                }
+            }
+        }
+        report
+    }
+
+    /// Reads a model written by [`CueModel::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, FormatError> {
+        read_weights_file(bytes, MAGIC, VERSION, 2).map(|weights| CueModel { weights })
+    }
+
+    /// The model file's bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        write_weights_file(MAGIC, VERSION, &self.weights)
+    }
+
+    /// Whether token `k` of the frame ends a cue; `lex` is [`lexicon_classes`] of the frame.
+    pub(crate) fn is_cue_end(&self, frame: &Frame, lex: &[&'static str], k: usize) -> bool {
+        self.scores(&features(frame, lex, k))
+    }
+
+    fn scores(&self, feats: &[u64]) -> bool {
+        let mut s = [0f32; 2];
+        self.weights.score(feats, &mut s);
+        s[1] > s[0]
+    }
+}
+
+/// Per token: `Some(true)` where a cue with content after it ends, `None` inside other cues
+/// (left out), `Some(false)` elsewhere.
+fn labels(frame: &Frame, cues: &[(TextSpan, bool)]) -> Vec<Option<bool>> {
+    let mut out = vec![Some(false); frame.tokens.len()];
+    for (span, after) in cues {
+        let Some((s, e)) = frame.place(span) else {
+            continue;
+        };
+        let first = frame.token_from(s);
+        let last = frame.token_from(e).saturating_sub(1);
+        for slot in out.get_mut(first..=last).into_iter().flatten() {
+            *slot = None;
+        }
+        if *after {
+            if let Some(slot) = out.get_mut(last) {
+                *slot = Some(true);
+            }
+        }
+    }
+    out
+}
+
+/// [`lexicon_class`] of every token of the frame with the token after it.
+fn lexicon_classes(frame: &Frame) -> Vec<&'static str> {
+    (0..frame.tokens.len())
+        .map(|k| lexicon_class(frame.word(k), frame.word(k + 1)))
+        .collect()
+}
+
+/// The lexicon's reading of a word: which table holds it, as a cue form or a bare lemma.
+fn lexicon_class(word: &str, next: &str) -> &'static str {
+    let takes = |t: Takes| match t {
+        Takes::Speech => "speech",
+        Takes::Clause => "clause",
+        Takes::Object => "object",
+    };
+    match (cue(word, next), bare_cue(word, next)) {
+        (Some((c, _)), _) => takes(c.takes),
+        (None, Some((c, _))) => match c.takes {
+            Takes::Speech => "bare-speech",
+            Takes::Clause => "bare-clause",
+            Takes::Object => "bare-object",
+        },
+        (None, None) => "none",
+    }
+}
+
+/// A coarse class of the token: pronoun, capitalised, lower case, mark, punctuation.
+fn class(frame: &Frame, k: usize) -> &'static str {
+    let written = frame.written(k);
+    if written.is_empty() {
+        "edge"
+    } else if frame.is_mark(k) {
+        "mark"
+    } else if frame.is_punct(k) {
+        "punct"
+    } else if pronoun(frame.word(k)).is_some() {
+        "pronoun"
+    } else if let Some(m) = frame.tokens.get(k).and_then(|t| frame.mention_at(t.start)) {
+        match m.kind {
+            EntityType::Person => "person",
+            EntityType::Org | EntityType::Norp => "organisation",
+            _ => "place",
+        }
+    } else if written.starts_with(char::is_uppercase) {
+        "cap"
+    } else {
+        "lower"
+    }
+}
+
+/// What stands nearest before token `k` in its sentence that could speak: a person, an
+/// organisation, a pronoun, and how far back (within four tokens, or further, up to
+/// [`SPEAKER_REACH`]).
+fn nearest_party(frame: &Frame, k: usize, first: usize) -> &'static str {
+    let lowest = first.max(k.saturating_sub(SPEAKER_REACH));
+    for (d, j) in (lowest..k).rev().enumerate() {
+        let c = class(frame, j);
+        if matches!(c, "person" | "organisation" | "pronoun") {
+            return match (c, d < 4) {
+                ("person", true) => "person-near",
+                ("person", false) => "person-far",
+                ("organisation", true) => "organisation-near",
+                ("organisation", false) => "organisation-far",
+                (_, true) => "pronoun-near",
+                _ => "pronoun-far",
+            };
+        }
+    }
+    "none"
+}
+
+/// A word with its inflection cut: "questioning", "questioned", "questions" give "question".
+fn stem(word: &str) -> &str {
+    for suffix in ["ing", "ied", "ies", "ed", "es", "s"] {
+        if let Some(base) = word.strip_suffix(suffix) {
+            if base.len() >= 3 {
+                return base;
+            }
+        }
+    }
+    word
+}
+
+/// The hashed features of token `k`.
+fn features(frame: &Frame, lex: &[&'static str], k: usize) -> Vec<u64> {
+    let lex_at = |j: Option<usize>| j.and_then(|j| lex.get(j)).copied().unwrap_or("none");
+    let w = |i: isize| -> &str { k.checked_add_signed(i).map_or("", |j| frame.word(j)) };
+    let w0 = w(0);
+    let suffix = |n: usize| w0.get(w0.len().saturating_sub(n)..).unwrap_or("");
+    let first = frame.sentence_tokens(k).start;
+    let end = frame.sentence_tokens(k).end;
+    let in_quote = frame
+        .tokens
+        .get(k)
+        .and_then(|t| frame.quote_at(t.start))
+        .is_some();
+    let that_soon = (k + 1..(k + 4).min(end)).any(|j| frame.word(j) == "that");
+    let cue_before =
+        (k.saturating_sub(3)..k).any(|j| matches!(lex_at(Some(j)), "speech" | "clause" | "object"));
+    let mut f = vec![
+        Fx::new(0).key(),
+        Fx::new(1).str(w0).key(),
+        Fx::new(2).str(w(-1)).key(),
+        Fx::new(3).str(w(1)).key(),
+        Fx::new(4).str(w(-2)).key(),
+        Fx::new(5).str(w(2)).key(),
+        Fx::new(6).str(w0).str(w(1)).key(),
+        Fx::new(7).str(w(-1)).str(w0).key(),
+        Fx::new(8).str(suffix(3)).key(),
+        Fx::new(9).str(suffix(2)).key(),
+        Fx::new(10).str(lex_at(Some(k))).key(),
+        Fx::new(11).str(lex_at(k.checked_sub(1))).key(),
+        Fx::new(12).str(class(frame, k)).key(),
+        Fx::new(13).str(class(frame, k.wrapping_sub(1))).key(),
+        Fx::new(14).str(class(frame, k + 1)).key(),
+        Fx::new(15).num(u32::from(in_quote)).key(),
+        Fx::new(16).num(u32::from(cue_before)).key(),
+        Fx::new(17).num((k - first).min(8) as u32).key(),
+        Fx::new(18).num((end.saturating_sub(k)).min(8) as u32).key(),
+        Fx::new(19).str(class(frame, k + 1)).str(w0).key(),
+        Fx::new(20).str(suffix(3)).str(w(1)).key(),
+        Fx::new(21).str(stem(w0)).key(),
+        Fx::new(22).str(stem(w0)).str(class(frame, k + 1)).key(),
+        Fx::new(23).num(u32::from(that_soon)).key(),
+        Fx::new(24)
+            .str(class(frame, k.wrapping_sub(1)))
+            .str(class(frame, k + 1))
+            .key(),
+        Fx::new(25).str(stem(w(-1))).str(stem(w0)).key(),
+        Fx::new(26).str(stem(w0)).str(w(1)).key(),
+        Fx::new(27).str(nearest_party(frame, k, first)).key(),
+        Fx::new(28)
+            .str(nearest_party(frame, k, first))
+            .str(stem(w0))
+            .key(),
+    ];
+    f.sort_unstable();
+    f.dedup();
+    f
+}
+
+/// Adds the attributions of the cues `model` finds that the rules did not use.
+pub(crate) fn find(frame: &Frame, model: &CueModel, drafts: &mut Vec<Draft>) {
+    let cue_tokens: Vec<Range> = drafts.iter().filter_map(|d| d.cue.map(|c| c.0)).collect();
+    let lex = lexicon_classes(frame);
+    let mut found = Vec::new();
+    for s in &frame.sentences {
+        let (first, end) = (s.tokens.start, s.tokens.end);
+        for k in first..end.saturating_sub(MIN_CONTENT) {
+            let Some(token) = frame.tokens.get(k) else {
+                continue;
+            };
+            let used = cue_tokens
+                .iter()
+                .any(|c| c.0 < token.end && token.start < c.1);
+            // Cue ends are words written in lower case ("said", "about", "questioning").
+            let lower = frame.written(k).starts_with(char::is_lowercase);
+            if used
+                || !lower
+                || frame.quote_at(token.start).is_some()
+                || !model.is_cue_end(frame, &lex, k)
+            {
+                continue;
+            }
+            if let Some(d) = attribution(frame, k, first, end, drafts) {
+                found.push(d);
+            }
+        }
+    }
+    drafts.extend(found);
+}
+
+/// The attribution of a learned cue ending at token `k` of the sentence `first..end`, unless
+/// the rules found its content already.
+fn attribution(
+    frame: &Frame,
+    k: usize,
+    first: usize,
+    end: usize,
+    drafts: &[Draft],
+) -> Option<Draft> {
+    let start = k + 1;
+    let mut stop = content_end(frame, start, end);
+    // "... “burning the Constitution” - a charge that ...": a dash opens an aside of the writer's.
+    if let Some(dash) = (start + 1..stop).find(|&t| {
+        matches!(frame.written(t), "-" | "—" | "–" | "--")
+            && frame.quote_at(frame.tokens[t].start).is_none()
+    }) {
+        stop = dash;
+    }
+    let words = (start..stop).filter(|&t| !frame.is_punct(t)).count();
+    if words < MIN_CONTENT || (frame.is_punct(start) && !frame.is_mark(start)) {
+        return None;
+    }
+    let content = bytes(frame, (start, stop));
+    let len = content.1 - content.0;
+    let known = drafts.iter().any(|d| {
+        let shared: usize = d
+            .pieces
+            .iter()
+            .map(|p| p.1.min(content.1).saturating_sub(p.0.max(content.0)))
+            .sum();
+        2 * shared >= len
+    });
+    if known {
+        return None;
+    }
+    let cue_bytes = bytes(frame, (k, k + 1));
+    let lemma = cue(frame.word(k), frame.word(k + 1))
+        .or_else(|| bare_cue(frame.word(k), frame.word(k + 1)))
+        .map_or(OTHER, |(c, _)| c.lemma);
+    Some(Draft {
+        kind: QuoteKind::Indirect,
+        pieces: vec![content],
+        cue: Some((cue_bytes, lemma)),
+        speaker: speaker_before(frame, k, first),
+        addressee: None,
+        within: None,
+        frame_end: cue_bytes.1,
+    })
+}
+
+/// The nearest name or personal pronoun before token `k` in its sentence.
+fn speaker_before(frame: &Frame, k: usize, first: usize) -> Option<Range> {
+    (first.max(k.saturating_sub(SPEAKER_REACH))..k)
+        .rev()
+        .find_map(|t| {
+            let token = frame.tokens.get(t)?;
+            if matches!(frame.word(t), "he" | "she" | "they" | "we" | "i") {
+                return Some((token.start, token.end));
+            }
+            frame.mention_at(token.start).map(|m| (m.start, m.end))
+        })
+}
