@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use chancery_annotate::entities::{annotate_article, BlockKind, BlockRef, TextSpan};
-use chancery_annotate::quotes::{CueExample, CueModel, TrainReport, CUE_EPOCHS};
+use chancery_annotate::quotes::{CueExample, CueModel, LabelledCue, TrainReport, CUE_EPOCHS};
 use chancery_annotate::NerModel;
 
 use crate::brat::{parse, CharIndex};
@@ -64,12 +64,15 @@ fn print_report(name: &str, r: &TrainReport) {
     let rec = r.found_right as f64 / r.cue_ends.max(1) as f64;
     println!(
         "{name}: {} tokens, {} cue ends; marked {}, {} right: precision {p:.3} recall {rec:.3} \
-         F1 {:.3}",
+         F1 {:.3}; contents after a cue ended where annotated: {} of {} ({:.3})",
         r.tokens,
         r.cue_ends,
         r.found,
         r.found_right,
-        2.0 * p * rec / (p + rec).max(1e-9)
+        2.0 * p * rec / (p + rec).max(1e-9),
+        r.ends_right,
+        r.contents,
+        r.ends_right as f64 / r.contents.max(1) as f64
     );
 }
 
@@ -97,9 +100,17 @@ fn read_examples(dir: &std::path::Path, ner: &NerModel) -> Result<Vec<CueExample
         let mut cues = Vec::new();
         for a in &gold.attributions {
             let content_start = a.content.iter().map(|p| p.0).min().unwrap_or(0);
+            let content = match a.content.as_slice() {
+                &[(s, e)] => in_blocks(s, e, &offsets, &text),
+                _ => None,
+            };
             for &(s, e) in &a.cue {
                 if let Some(span) = in_blocks(s, e, &offsets, &text) {
-                    cues.push((span, content_start >= e));
+                    cues.push(LabelledCue {
+                        cue: span,
+                        after: content_start >= e,
+                        content: content.filter(|_| content_start >= e),
+                    });
                 }
             }
         }

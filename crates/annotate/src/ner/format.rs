@@ -101,23 +101,30 @@ fn unseal(bytes: &[u8], magic: &[u8; 5], version: u8) -> Result<Vec<u8>, FormatE
     Ok(body)
 }
 
-/// A file holding one weight set: `magic` + `version`, then the weights as a pass of [`write`].
-/// Other models (the attribution cue finder) share the weights' encoding.
-pub(crate) fn write_weights_file(magic: &[u8; 5], version: u8, weights: &Weights) -> Vec<u8> {
+/// A file holding weight sets: `magic` + `version`, then a `u32` count and the sets, each as a
+/// pass of [`write`]. Other models (the attribution cue finder) share the weights' encoding.
+pub(crate) fn write_weights_file(magic: &[u8; 5], version: u8, sets: &[&Weights]) -> Vec<u8> {
     let mut body = Vec::new();
-    write_weights(weights, &mut body);
+    body.extend((sets.len() as u32).to_le_bytes());
+    for weights in sets {
+        write_weights(weights, &mut body);
+    }
     seal(magic, version, &body)
 }
 
-/// Reads a file written by [`write_weights_file`] with `n_tags` weights per feature.
+/// Reads a file written by [`write_weights_file`]: `n_tags[i]` weights per feature in set `i`.
 pub(crate) fn read_weights_file(
     bytes: &[u8],
     magic: &[u8; 5],
     version: u8,
-    n_tags: usize,
-) -> Result<Weights, FormatError> {
+    n_tags: &[usize],
+) -> Result<Vec<Weights>, FormatError> {
     let body = unseal(bytes, magic, version)?;
-    read_weights(&mut Reader { b: &body, at: 0 }, n_tags)
+    let mut r = Reader { b: &body, at: 0 };
+    if r.u32()? as usize != n_tags.len() {
+        return Err(FormatError("unexpected number of weight sets".into()));
+    }
+    n_tags.iter().map(|&nt| read_weights(&mut r, nt)).collect()
 }
 
 fn write_strings(items: &[String], body: &mut Vec<u8>) {

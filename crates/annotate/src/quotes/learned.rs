@@ -11,6 +11,7 @@
 //! The model is trained on attribution annotations (`CueModel::train`, run by
 //! `crates/annotate/build-model.sh`) and stored like the NER model's weights.
 
+use super::ends;
 use super::frame::{Draft, Frame, Range};
 use super::lexicon::{bare_cue, cue, Takes};
 use super::phrase::bytes;
@@ -24,7 +25,7 @@ use crate::ner::weights::{Perceptron, Weights};
 use crate::ner::FormatError;
 
 const MAGIC: &[u8; 5] = b"CHCUE";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 /// Passes over the training texts.
 pub const EPOCHS: usize = 6;
 /// Words of content a learned cue needs.
@@ -41,16 +42,26 @@ type Prepared = (Vec<Vec<u64>>, Vec<Option<bool>>);
 #[derive(Debug, Clone)]
 pub struct CueModel {
     weights: Weights,
+    /// Where the content after a learned cue ends ([`super::ends`]).
+    ends: Weights,
 }
 
-/// One training text: its blocks, its entities and the cues annotated in it, each with whether its content
-/// comes after it (the cues the model learns) or not (left out of training).
+/// One training text: its blocks, its entities and the cues annotated in it.
 #[derive(Debug, Clone)]
 pub struct CueExample {
     pub text: ArticleText,
     /// The text's entities, as [`crate::entities::annotate_article`] finds them.
     pub entities: ArticleEntities,
-    pub cues: Vec<(TextSpan, bool)>,
+    pub cues: Vec<LabelledCue>,
+}
+
+/// An annotated cue: whether its content comes after it (the cues the model learns; the others
+/// are left out of training), and that content when it is one piece in the cue's block.
+#[derive(Debug, Clone)]
+pub struct LabelledCue {
+    pub cue: TextSpan,
+    pub after: bool,
+    pub content: Option<TextSpan>,
 }
 
 /// How the model marks a set of texts: tokens, cue ends among them, the tokens it marks and
@@ -61,6 +72,9 @@ pub struct TrainReport {
     pub cue_ends: usize,
     pub found: usize,
     pub found_right: usize,
+    /// Contents after a cue, and those the end model ends where the annotation does.
+    pub contents: usize,
+    pub ends_right: usize,
 }
 
 impl CueModel {
@@ -78,21 +92,39 @@ impl CueModel {
                 (feats, labels)
             })
             .collect();
+        let end_examples: Vec<(Vec<u64>, bool)> = examples
+            .iter()
+            .flat_map(|ex| {
+                let frame = Frame::new(&ex.text, &ex.entities);
+                let lex = lexicon_classes(&frame);
+                ex.cues
+                    .iter()
+                    .filter_map(|c| content_after(&frame, c))
+                    .flat_map(|(cue, start, last)| {
+                        (start..=last)
+                            .map(|t| (ends::features(&frame, &lex, cue, start, t), t == last))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         let mut p = Perceptron::new(2);
-        let mut scores = [0f32; 2];
+        let mut ends = Perceptron::new(2);
         for _ in 0..epochs {
             for (feats, labels) in &prepared {
                 for (f, label) in feats.iter().zip(labels) {
-                    let Some(gold) = label else { continue };
-                    p.current.score(f, &mut scores);
-                    let pred = usize::from(scores[1] > scores[0]);
-                    p.update(f, usize::from(*gold), pred);
-                    p.tick();
+                    if let Some(gold) = label {
+                        learn(&mut p, f, *gold);
+                    }
                 }
+            }
+            for (f, gold) in &end_examples {
+                learn(&mut ends, f, *gold);
             }
         }
         let model = CueModel {
             weights: p.averaged(),
+            ends: ends.averaged(),
         };
         let report = model.evaluate(examples);
         (model, report)
@@ -113,18 +145,28 @@ impl CueModel {
                     report.found_right += usize::from(gold);
                 }
             }
+            for (cue, start, last) in ex.cues.iter().filter_map(|c| content_after(&frame, c)) {
+                let end = frame.sentence_tokens(start).end;
+                let stop = ends::content_stop(&frame, &lex, &self.ends, cue, start, end);
+                report.contents += 1;
+                report.ends_right += usize::from(stop == last + 1);
+            }
         }
         report
     }
 
     /// Reads a model written by [`CueModel::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, FormatError> {
-        read_weights_file(bytes, MAGIC, VERSION, 2).map(|weights| CueModel { weights })
+        let mut sets = read_weights_file(bytes, MAGIC, VERSION, &[2, 2])?.into_iter();
+        match (sets.next(), sets.next()) {
+            (Some(weights), Some(ends)) => Ok(CueModel { weights, ends }),
+            _ => Err(FormatError("missing weight sets".into())),
+        }
     }
 
     /// The model file's bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        write_weights_file(MAGIC, VERSION, &self.weights)
+        write_weights_file(MAGIC, VERSION, &[&self.weights, &self.ends])
     }
 
     /// Whether token `k` of the frame ends a cue; `lex` is [`lexicon_classes`] of the frame.
@@ -139,11 +181,35 @@ impl CueModel {
     }
 }
 
+/// One perceptron step towards `gold` on features `f`.
+fn learn(p: &mut Perceptron, f: &[u64], gold: bool) {
+    let mut scores = [0f32; 2];
+    p.current.score(f, &mut scores);
+    p.update(f, usize::from(gold), usize::from(scores[1] > scores[0]));
+    p.tick();
+}
+
+/// For a cue whose one-piece content follows it closely in the same sentence: the cue's last
+/// token, and the content's first and last tokens.
+fn content_after(frame: &Frame, c: &LabelledCue) -> Option<(usize, usize, usize)> {
+    let (_, cue_end) = frame.place(&c.cue)?;
+    let (s, e) = frame.place(c.content.as_ref()?)?;
+    let cue = frame.token_from(cue_end).checked_sub(1)?;
+    let (start, last) = (frame.token_from(s), frame.token_from(e).checked_sub(1)?);
+    let sentence = frame.sentence_tokens(start);
+    let close = start > cue && start - cue <= 3;
+    (close && last >= start && last < sentence.end && last - start < ends::READ_MAX)
+        .then_some((cue, start, last))
+}
+
 /// Per token: `Some(true)` where a cue with content after it ends, `None` inside other cues
 /// (left out), `Some(false)` elsewhere.
-fn labels(frame: &Frame, cues: &[(TextSpan, bool)]) -> Vec<Option<bool>> {
+fn labels(frame: &Frame, cues: &[LabelledCue]) -> Vec<Option<bool>> {
     let mut out = vec![Some(false); frame.tokens.len()];
-    for (span, after) in cues {
+    for LabelledCue {
+        cue: span, after, ..
+    } in cues
+    {
         let Some((s, e)) = frame.place(span) else {
             continue;
         };
@@ -324,7 +390,7 @@ pub(crate) fn find(frame: &Frame, model: &CueModel, drafts: &mut Vec<Draft>) {
             {
                 continue;
             }
-            if let Some(d) = attribution(frame, k, first, end, drafts) {
+            if let Some(d) = attribution(frame, (model, &lex), k, first, end, drafts) {
                 found.push(d);
             }
         }
@@ -332,23 +398,61 @@ pub(crate) fn find(frame: &Frame, model: &CueModel, drafts: &mut Vec<Draft>) {
     drafts.extend(found);
 }
 
+/// Ends the content the rules read after a cue where the end model says it ends: "condemned
+/// the annexation | in an on-air diatribe". Only shortens, and only one-piece reported content
+/// right after its cue.
+pub(crate) fn re_end(frame: &Frame, model: &CueModel, drafts: &mut [Draft]) {
+    let lex = lexicon_classes(frame);
+    for d in drafts.iter_mut() {
+        let (Some(((_, cue_end), _)), [piece]) = (d.cue, d.pieces.as_mut_slice()) else {
+            continue;
+        };
+        if d.kind != QuoteKind::Indirect || piece.0 < cue_end {
+            continue;
+        }
+        let cue = frame.token_from(cue_end).saturating_sub(1);
+        let start = frame.token_from(piece.0);
+        let stop = frame.token_from(piece.1);
+        if start <= cue || start - cue > 3 || stop <= start {
+            continue;
+        }
+        let new_stop = ends::content_stop(frame, &lex, &model.ends, cue, start, stop);
+        if new_stop < stop {
+            piece.1 = bytes(frame, (start, new_stop)).1;
+        }
+    }
+}
+
 /// The attribution of a learned cue ending at token `k` of the sentence `first..end`, unless
 /// the rules found its content already.
 fn attribution(
     frame: &Frame,
+    (model, lex): (&CueModel, &[&'static str]),
     k: usize,
     first: usize,
     end: usize,
     drafts: &[Draft],
 ) -> Option<Draft> {
     let start = k + 1;
-    let mut stop = content_end(frame, start, end);
-    // "... “burning the Constitution” - a charge that ...": a dash opens an aside of the writer's.
-    if let Some(dash) = (start + 1..stop).find(|&t| {
-        matches!(frame.written(t), "-" | "—" | "–" | "--")
-            && frame.quote_at(frame.tokens[t].start).is_none()
+    let mut stop = ends::content_stop(
+        frame,
+        lex,
+        &model.ends,
+        k,
+        start,
+        content_end(frame, start, end),
+    );
+    // "... “burning the Constitution” - a charge that ...": a dash, a comma or a conjunction of
+    // time or cause opens what the writer adds.
+    if let Some(cut) = (start + 1..stop).find(|&t| {
+        let adds = matches!(frame.written(t), "-" | "—" | "–" | "--" | ",")
+            || matches!(
+                frame.word(t),
+                "during" | "since" | "after" | "before" | "while" | "when" | "because"
+            );
+        adds && frame.quote_at(frame.tokens[t].start).is_none()
     }) {
-        stop = dash;
+        stop = cut;
     }
     let words = (start..stop).filter(|&t| !frame.is_punct(t)).count();
     if words < MIN_CONTENT || (frame.is_punct(start) && !frame.is_mark(start)) {

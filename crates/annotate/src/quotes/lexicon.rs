@@ -179,7 +179,6 @@ const OBJECT: &[(&str, &[&str])] = &[
     ("slam", &["slammed", "slams"]),
     ("decline", &["declined", "declines", "declining"]),
     ("refuse", &["refused", "refuses", "refusing"]),
-    ("thank", &["thanked", "thanks"]),
     ("hail", &["hailed", "hails"]),
     ("label", &["labeled", "labelled", "labels"]),
     ("brand", &["branded"]),

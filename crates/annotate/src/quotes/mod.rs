@@ -25,6 +25,7 @@
 
 mod direct;
 mod doubles;
+mod ends;
 mod frame;
 mod headline;
 mod labels;
@@ -41,7 +42,9 @@ mod tests;
 mod types;
 mod words;
 
-pub use learned::{CueExample, CueModel, TrainReport, EPOCHS as CUE_EPOCHS, OTHER as OTHER_CUE};
+pub use learned::{
+    CueExample, CueModel, LabelledCue, TrainReport, EPOCHS as CUE_EPOCHS, OTHER as OTHER_CUE,
+};
 pub use types::{Cue, Link, Party, Quote, QuoteKind};
 
 use crate::entities::{ArticleEntities, ArticleText, TextSpan};
@@ -80,6 +83,7 @@ pub fn find_quotes(
         }
     }
     if let Some(model) = cues {
+        learned::re_end(&frame, model, &mut drafts);
         learned::find(&frame, model, &mut drafts);
         drafts.sort_by_key(|d| (d.start(), d.end()));
     }

@@ -444,7 +444,8 @@ fn a_bare_cue_after_a_modal_and_a_speaker_set_off_by_dashes() {
     );
 }
 
-/// Training examples: each sentence's cue (the word before `[`) marked, brackets removed.
+/// Training examples: each sentence's cue (the word before `[`) and content (in brackets)
+/// marked, brackets removed.
 fn cue_examples(sentences: &[&str]) -> Vec<CueExample> {
     sentences
         .iter()
@@ -454,10 +455,17 @@ fn cue_examples(sentences: &[&str]) -> Vec<CueExample> {
             let text: String = marked.replace(" [", " ").replace(']', "");
             let article = ArticleText::from_texts(None, &[], &[text.as_str()]);
             let span = article.locate(cue_start, open).expect("in the paragraph");
+            // The content ends where "]" was, one byte earlier for the "[" taken out.
+            let close = marked.find(']').expect("a marked content") - 1;
+            let content = article.locate(open + 1, close);
             CueExample {
                 text: article,
                 entities: ArticleEntities::default(),
-                cues: vec![(span, true)],
+                cues: vec![LabelledCue {
+                    cue: span,
+                    after: true,
+                    content,
+                }],
             }
         })
         .collect()
