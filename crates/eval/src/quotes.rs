@@ -331,8 +331,8 @@ struct Misses {
     missed: Vec<(Pieces, bool, f64, Pieces)>,
     /// Matched contents whose speaker is wrong.
     wrong_speaker: Vec<WrongSpeaker>,
-    /// Content, quoted, and the overlap and content of the nearest gold content.
-    spurious: Vec<(Pieces, bool, f64, Pieces)>,
+    /// Content, quoted, the overlap and content of the nearest gold content, and the cue lemma.
+    spurious: Vec<(Pieces, bool, f64, Pieces, &'static str)>,
     /// Each scored prediction's cue lemma and whether it matched.
     by_cue: Vec<(&'static str, bool)>,
 }
@@ -398,7 +398,7 @@ fn score(
             let (best, near) = nearest.map_or((0.0, Pieces::new()), |(b, g)| (b, g.clone()));
             misses
                 .spurious
-                .push((p.content.clone(), p.quoted, best, near));
+                .push((p.content.clone(), p.quoted, best, near, p.cue));
         }
     }
     for (j, g) in golds.iter().enumerate() {
@@ -508,11 +508,11 @@ fn show_misses(
             );
         }
     }
-    for (pieces, q, best, near) in &misses.spurious {
+    for (pieces, q, best, near, cue) in &misses.spurious {
         if shown.1 < args.show && (*q || !args.quoted) {
             shown.1 += 1;
             println!(
-                "SPURIOUS {stem} (best overlap {best:.2}): {}\n    nearest gold: {}",
+                "SPURIOUS {stem} (best overlap {best:.2}, cue {cue:?}): {}\n    nearest gold: {}",
                 show(pieces),
                 show(near)
             );

@@ -113,6 +113,12 @@ fn sentence_speaker(direct: &[Draft], start: usize, end: usize) -> Option<Range>
 /// according to", or a second verb phrase ("and bragged", "but did not", "while Sanders
 /// suggests").
 pub(crate) fn content_end(frame: &Frame, from: usize, end: usize) -> usize {
+    content_end_as(frame, from, end, false)
+}
+
+/// [`content_end`]; for a `clause` (what "said" or "believes" takes, with its own subject) only
+/// another cue ends it: "said he rated the contestants and talked about ..." goes on.
+fn content_end_as(frame: &Frame, from: usize, end: usize, clause: bool) -> usize {
     let mut e = end.min(from.saturating_add(CONTENT_MAX));
     while e > from && (frame.is_terminal(e - 1) || matches!(frame.written(e - 1), "," | ";" | ":"))
     {
@@ -128,7 +134,10 @@ pub(crate) fn content_end(frame: &Frame, from: usize, end: usize) -> usize {
                 "," => {
                     outside()
                         && (next == "according"
-                            || (next.len() > 4 && next.ends_with("ing") && !is_noun_ing(next)))
+                            || (next.len() > 4
+                                && next.ends_with("ing")
+                                && !is_noun_ing(next)
+                                && (!clause || frame.cue_at(t + 1).is_some())))
                 }
                 // "... but argues that", "... and bragged", "while Sanders suggests": another
                 // verb of the subject, or another cue.
@@ -142,8 +151,7 @@ pub(crate) fn content_end(frame: &Frame, from: usize, end: usize) -> usize {
                     };
                     let second = frame.word(t + 1);
                     let verb = (t + 1..t + 4).find(|&u| !named(u) && !is_between(frame.word(u)));
-                    second.ends_with("ed")
-                        || is_auxiliary(second)
+                    (!clause && (second.ends_with("ed") || is_auxiliary(second)))
                         || verb.is_some_and(|u| frame.cue_at(u).is_some())
                 }
                 _ => false,
@@ -284,7 +292,8 @@ fn reported(
         .then(|| addressee_after(frame, after, end))
         .flatten();
     let start = that_at.unwrap_or(addressee.map_or(after, |a| a.1));
-    let mut stop = content_end(frame, start, end);
+    let clause = word.takes != Takes::Object && frame.word(start) != "to";
+    let mut stop = content_end_as(frame, start, end, clause);
     // A direct quote later in the sentence is an attribution of its own.
     let from = frame.tokens.get(start).map_or(usize::MAX, |t| t.start);
     if let Some(&q) = quoted.get(quoted.partition_point(|&q| q <= from)) {

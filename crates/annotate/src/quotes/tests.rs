@@ -495,3 +495,19 @@ fn the_cue_model_learns_verbs_the_lexicon_lacks_and_survives_its_file() {
     assert!(find_quotes(&article, &entities, None).is_empty());
     assert!(CueModel::from_bytes(b"CHNER\x04").is_err());
 }
+
+#[test]
+fn a_reported_clause_runs_on_over_its_own_second_verb() {
+    let p =
+        "They said he rated the contestants by their looks and kept a list of the ones he liked.";
+    let (quotes, _) = run(&[p], &[]);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(
+        quotes[0].text,
+        "he rated the contestants by their looks and kept a list of the ones he liked"
+    );
+    // The speaker's own second verb still ends it.
+    let p = "Trump said the polls were rigged and warned that he would not accept the result.";
+    let (quotes, _) = run(&[p], &[("Trump", "PER")]);
+    assert_eq!(quotes[0].text, "the polls were rigged");
+}
