@@ -110,8 +110,12 @@ impl CueModel {
             .collect();
         let mut p = Perceptron::new(2);
         let mut ends = Perceptron::new(2);
-        for _ in 0..epochs {
-            for (feats, labels) in &prepared {
+        for epoch in 0..epochs {
+            // Each pass reads the texts in its own fixed order: a perceptron learns better from
+            // shuffled data, and the order stays the same from run to run.
+            let mut order: Vec<usize> = (0..prepared.len()).collect();
+            order.sort_by_key(|&i| Fx::new(200).num(epoch as u32).num(i as u32).key());
+            for (feats, labels) in order.iter().map(|&i| &prepared[i]) {
                 for (f, label) in feats.iter().zip(labels) {
                     if let Some(gold) = label {
                         learn(&mut p, f, *gold);
