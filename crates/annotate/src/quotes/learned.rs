@@ -32,6 +32,9 @@ pub const EPOCHS: usize = 6;
 const MIN_CONTENT: usize = 2;
 /// Tokens looked back from a cue for its speaker.
 const SPEAKER_REACH: usize = 12;
+/// How far below zero the model's margin for a rule's cue must fall for the attribution to be
+/// dropped: only where the model is sure (margins run to a few tens).
+const VETO: f32 = 10.0;
 /// The lemma given to a cue the lexicon does not hold.
 pub const OTHER: &str = "other";
 
@@ -176,6 +179,27 @@ impl CueModel {
     /// Whether token `k` of the frame ends a cue; `lex` is [`lexicon_classes`] of the frame.
     pub(crate) fn is_cue_end(&self, frame: &Frame, lex: &[&'static str], k: usize) -> bool {
         self.scores(&features(frame, lex, k))
+    }
+
+    /// A model that reads every token as no cue end by `margin` (tests of the veto).
+    #[cfg(test)]
+    pub(crate) fn sure_of_none(margin: f32) -> CueModel {
+        let mut p = Perceptron::new(2);
+        let bias = [Fx::new(0).key()];
+        for _ in 0..margin as usize {
+            p.update(&bias, 0, 1);
+        }
+        CueModel {
+            ends: p.current.clone(),
+            weights: p.current,
+        }
+    }
+
+    /// How much more the model reads token `k` as a cue end than not.
+    pub(crate) fn margin(&self, frame: &Frame, lex: &[&'static str], k: usize) -> f32 {
+        let mut s = [0f32; 2];
+        self.weights.score(&features(frame, lex, k), &mut s);
+        s[1] - s[0]
     }
 
     fn scores(&self, feats: &[u64]) -> bool {
@@ -425,6 +449,22 @@ pub(crate) fn re_end(frame: &Frame, model: &CueModel, drafts: &mut [Draft]) {
             piece.1 = bytes(frame, (start, new_stop)).1;
         }
     }
+}
+
+/// Drops the reported attributions whose cue the model reads as no cue at all (by more than
+/// [`VETO`]): "he would call the shots", "continued to climb".
+pub(crate) fn veto(frame: &Frame, model: &CueModel, drafts: &mut Vec<Draft>) {
+    let lex = lexicon_classes(frame);
+    drafts.retain(|d| {
+        let Some(((_, cue_end), _)) = d.cue else {
+            return true;
+        };
+        if d.kind != QuoteKind::Indirect || d.start() < cue_end {
+            return true;
+        }
+        let k = frame.token_from(cue_end).saturating_sub(1);
+        model.margin(frame, &lex, k) > -VETO
+    });
 }
 
 /// The attribution of a learned cue ending at token `k` of the sentence `first..end`, unless

@@ -511,3 +511,16 @@ fn a_reported_clause_runs_on_over_its_own_second_verb() {
     let (quotes, _) = run(&[p], &[("Trump", "PER")]);
     assert_eq!(quotes[0].text, "the polls were rigged");
 }
+
+#[test]
+fn the_cue_model_vetoes_a_rule_cue_only_when_it_is_sure() {
+    let p = "Jones continued that the plan would fail.";
+    let article = ArticleText::from_texts(None, &[], &[p]);
+    let entities = link_mentions(&article, &[], &Gazetteer::default());
+    assert_eq!(find_quotes(&article, &entities, None).len(), 1);
+    let unsure = CueModel::sure_of_none(4.0);
+    assert_eq!(find_quotes(&article, &entities, Some(&unsure)).len(), 1);
+    let sure = CueModel::sure_of_none(40.0);
+    let vetoed = find_quotes(&article, &entities, Some(&sure));
+    assert!(vetoed.is_empty(), "{vetoed:?}");
+}
