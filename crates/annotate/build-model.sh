@@ -17,4 +17,4 @@ cargo run --release -p chancery-eval -- ner-train "$data/ner/conll2003/train.txt
   --dev "$data/ner/conll2003/dev.txt" --gazetteer "$dir/gazetteer.tsv" \
   --clusters "$dir/clusters.tsv" --out "$out"
 cargo run --release -p chancery-eval -- quotes-train "$data/quotes/polnear/train" \
-  --dev "$data/quotes/polnear/dev" --model "$out" --out "$dir/cues.bin"
+  --dev "$data/quotes/polnear/dev" --model "$out" --clusters "$dir/clusters.tsv" --out "$dir/cues.bin"

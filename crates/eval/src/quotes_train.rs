@@ -28,6 +28,9 @@ pub struct QuotesTrainArgs {
     /// The NER model (crates/annotate/build-model.sh builds it): entities are features.
     #[arg(long, default_value = "crates/annotate/model/ner.bin")]
     pub model: PathBuf,
+    /// Word clusters (crates/annotate/resources/build.sh writes them beside the NER model).
+    #[arg(long, default_value = "crates/annotate/model/clusters.tsv")]
+    pub clusters: PathBuf,
     /// Also report how the model marks the cues of this PolNeAR directory (the development split).
     #[arg(long, value_name = "DIR")]
     pub dev: Option<PathBuf>,
@@ -39,7 +42,10 @@ pub fn run(args: &QuotesTrainArgs) -> Result<()> {
         .with_context(|| format!("{}: cannot read the NER model", args.model.display()))?;
     let ner = NerModel::from_bytes(&bytes).context("not a NER model")?;
     let examples = read_examples(&args.dir, &ner)?;
-    let (model, report) = CueModel::train(&examples, CUE_EPOCHS);
+    let clusters = std::fs::read_to_string(&args.clusters)
+        .with_context(|| format!("{}: cannot read the word clusters", args.clusters.display()))?;
+    let (model, report) =
+        CueModel::train(&examples, CueModel::read_clusters(&clusters), CUE_EPOCHS);
     let bytes = model.to_bytes();
     std::fs::write(&args.out, &bytes)
         .with_context(|| format!("{}: cannot write", args.out.display()))?;

@@ -102,29 +102,41 @@ fn unseal(bytes: &[u8], magic: &[u8; 5], version: u8) -> Result<Vec<u8>, FormatE
 }
 
 /// A file holding weight sets: `magic` + `version`, then a `u32` count and the sets, each as a
-/// pass of [`write`]. Other models (the attribution cue finder) share the weights' encoding.
-pub(crate) fn write_weights_file(magic: &[u8; 5], version: u8, sets: &[&Weights]) -> Vec<u8> {
+/// pass of [`write`], then `extra` bytes of the model's own. Other models (the attribution cue
+/// finder) share the weights' encoding.
+pub(crate) fn write_weights_file(
+    magic: &[u8; 5],
+    version: u8,
+    sets: &[&Weights],
+    extra: &[u8],
+) -> Vec<u8> {
     let mut body = Vec::new();
     body.extend((sets.len() as u32).to_le_bytes());
     for weights in sets {
         write_weights(weights, &mut body);
     }
+    body.extend(extra);
     seal(magic, version, &body)
 }
 
-/// Reads a file written by [`write_weights_file`]: `n_tags[i]` weights per feature in set `i`.
+/// Reads a file written by [`write_weights_file`]: `n_tags[i]` weights per feature in set `i`,
+/// and the extra bytes after them.
 pub(crate) fn read_weights_file(
     bytes: &[u8],
     magic: &[u8; 5],
     version: u8,
     n_tags: &[usize],
-) -> Result<Vec<Weights>, FormatError> {
+) -> Result<(Vec<Weights>, Vec<u8>), FormatError> {
     let body = unseal(bytes, magic, version)?;
     let mut r = Reader { b: &body, at: 0 };
     if r.u32()? as usize != n_tags.len() {
         return Err(FormatError("unexpected number of weight sets".into()));
     }
-    n_tags.iter().map(|&nt| read_weights(&mut r, nt)).collect()
+    let sets = n_tags
+        .iter()
+        .map(|&nt| read_weights(&mut r, nt))
+        .collect::<Result<_, _>>()?;
+    Ok((sets, body[r.at..].to_vec()))
 }
 
 fn write_strings(items: &[String], body: &mut Vec<u8>) {

@@ -11,6 +11,8 @@
 //! The model is trained on attribution annotations (`CueModel::train`, run by
 //! `crates/annotate/build-model.sh`) and stored like the NER model's weights.
 
+use std::collections::HashMap;
+
 use super::ends;
 use super::frame::{Draft, Frame, Range};
 use super::lexicon::{bare_cue, cue, Takes};
@@ -25,7 +27,7 @@ use crate::ner::weights::{Perceptron, Weights};
 use crate::ner::FormatError;
 
 const MAGIC: &[u8; 5] = b"CHCUE";
-const VERSION: u8 = 2;
+const VERSION: u8 = 3;
 /// Passes over the training texts.
 pub const EPOCHS: usize = 6;
 /// Words of content a learned cue needs.
@@ -47,7 +49,14 @@ pub struct CueModel {
     weights: Weights,
     /// Where the content after a learned cue ends ([`super::ends`]).
     ends: Weights,
+    /// Word clusters (from word embeddings, as the NER model's resources have them): a word's
+    /// hash to its cluster at three granularities, so that verbs unseen in training still share
+    /// what was learned of their neighbours.
+    clusters: Clusters,
 }
+
+/// Word hash to cluster ids at three granularities.
+pub type Clusters = HashMap<u64, [u16; 3]>;
 
 /// One training text: its blocks, its entities and the cues annotated in it.
 #[derive(Debug, Clone)]
@@ -82,7 +91,11 @@ pub struct TrainReport {
 
 impl CueModel {
     /// Trains on `examples` for `epochs` passes, in the order given (deterministic).
-    pub fn train(examples: &[CueExample], epochs: usize) -> (CueModel, TrainReport) {
+    pub fn train(
+        examples: &[CueExample],
+        clusters: Clusters,
+        epochs: usize,
+    ) -> (CueModel, TrainReport) {
         let prepared: Vec<Prepared> = examples
             .iter()
             .map(|ex| {
@@ -90,7 +103,7 @@ impl CueModel {
                 let labels = labels(&frame, &ex.cues);
                 let lex = lexicon_classes(&frame);
                 let feats = (0..frame.tokens.len())
-                    .map(|k| features(&frame, &lex, k))
+                    .map(|k| features(&frame, &lex, &clusters, k))
                     .collect();
                 (feats, labels)
             })
@@ -132,6 +145,7 @@ impl CueModel {
         let model = CueModel {
             weights: p.averaged(),
             ends: ends.averaged(),
+            clusters,
         };
         let report = model.evaluate(examples);
         (model, report)
@@ -164,21 +178,61 @@ impl CueModel {
 
     /// Reads a model written by [`CueModel::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, FormatError> {
-        let mut sets = read_weights_file(bytes, MAGIC, VERSION, &[2, 2])?.into_iter();
-        match (sets.next(), sets.next()) {
-            (Some(weights), Some(ends)) => Ok(CueModel { weights, ends }),
-            _ => Err(FormatError("missing weight sets".into())),
-        }
+        let (sets, extra) = read_weights_file(bytes, MAGIC, VERSION, &[2, 2])?;
+        let mut sets = sets.into_iter();
+        let (Some(weights), Some(ends)) = (sets.next(), sets.next()) else {
+            return Err(FormatError("missing weight sets".into()));
+        };
+        // The cluster table: `u64` word hash and three `u16` ids per word.
+        let clusters = extra
+            .chunks_exact(14)
+            .map(|c| {
+                let at = |i: usize| u16::from_le_bytes([c[8 + 2 * i], c[9 + 2 * i]]);
+                let mut key = [0u8; 8];
+                key.copy_from_slice(&c[..8]);
+                (u64::from_le_bytes(key), [at(0), at(1), at(2)])
+            })
+            .collect();
+        Ok(CueModel {
+            weights,
+            ends,
+            clusters,
+        })
     }
 
     /// The model file's bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        write_weights_file(MAGIC, VERSION, &[&self.weights, &self.ends])
+        let mut words: Vec<(&u64, &[u16; 3])> = self.clusters.iter().collect();
+        words.sort_unstable();
+        let mut extra = Vec::with_capacity(words.len() * 14);
+        for (key, ids) in words {
+            extra.extend(key.to_le_bytes());
+            for id in ids {
+                extra.extend(id.to_le_bytes());
+            }
+        }
+        write_weights_file(MAGIC, VERSION, &[&self.weights, &self.ends], &extra)
+    }
+
+    /// Reads a cluster file (`word<TAB>c50:8 c100:57 c200:124 ...`, as the NER resources build
+    /// it): the ids at the 50, 200 and 1000 cluster granularities.
+    pub fn read_clusters(tsv: &str) -> Clusters {
+        tsv.lines()
+            .filter_map(|line| {
+                let (word, ids) = line.split_once('\t')?;
+                let id = |name: &str| {
+                    ids.split_whitespace()
+                        .find_map(|p| p.strip_prefix(name)?.strip_prefix(':')?.parse().ok())
+                };
+                let key = Fx::new(250).str(&word.to_lowercase()).key();
+                Some((key, [id("c50")?, id("c200")?, id("c1000")?]))
+            })
+            .collect()
     }
 
     /// Whether token `k` of the frame ends a cue; `lex` is [`lexicon_classes`] of the frame.
     pub(crate) fn is_cue_end(&self, frame: &Frame, lex: &[&'static str], k: usize) -> bool {
-        self.scores(&features(frame, lex, k))
+        self.scores(&features(frame, lex, &self.clusters, k))
     }
 
     /// A model that reads every token as no cue end by `margin` (tests of the veto).
@@ -192,13 +246,15 @@ impl CueModel {
         CueModel {
             ends: p.current.clone(),
             weights: p.current,
+            clusters: Clusters::default(),
         }
     }
 
     /// How much more the model reads token `k` as a cue end than not.
     pub(crate) fn margin(&self, frame: &Frame, lex: &[&'static str], k: usize) -> f32 {
         let mut s = [0f32; 2];
-        self.weights.score(&features(frame, lex, k), &mut s);
+        self.weights
+            .score(&features(frame, lex, &self.clusters, k), &mut s);
         s[1] - s[0]
     }
 
@@ -338,7 +394,11 @@ fn stem(word: &str) -> &str {
 }
 
 /// The hashed features of token `k`.
-fn features(frame: &Frame, lex: &[&'static str], k: usize) -> Vec<u64> {
+fn features(frame: &Frame, lex: &[&'static str], clusters: &Clusters, k: usize) -> Vec<u64> {
+    let cluster = |j: Option<usize>| {
+        j.and_then(|j| clusters.get(&Fx::new(250).str(frame.word(j)).key()))
+            .copied()
+    };
     let lex_at = |j: Option<usize>| j.and_then(|j| lex.get(j)).copied().unwrap_or("none");
     let w = |i: isize| -> &str { k.checked_add_signed(i).map_or("", |j| frame.word(j)) };
     let w0 = w(0);
@@ -390,6 +450,21 @@ fn features(frame: &Frame, lex: &[&'static str], k: usize) -> Vec<u64> {
             .str(stem(w0))
             .key(),
     ];
+    for (tpl, j) in [(30u8, Some(k)), (31, k.checked_sub(1)), (32, Some(k + 1))] {
+        if let Some(ids) = cluster(j) {
+            for (g, id) in ids.iter().enumerate() {
+                f.push(Fx::new(tpl).num(g as u32).num(u32::from(*id)).key());
+            }
+        }
+    }
+    if let (Some(here), Some(next)) = (cluster(Some(k)), cluster(Some(k + 1))) {
+        f.push(
+            Fx::new(33)
+                .num(u32::from(here[1]))
+                .num(u32::from(next[0]))
+                .key(),
+        );
+    }
     f.sort_unstable();
     f.dedup();
     f

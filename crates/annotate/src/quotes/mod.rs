@@ -43,7 +43,8 @@ mod types;
 mod words;
 
 pub use learned::{
-    CueExample, CueModel, LabelledCue, TrainReport, EPOCHS as CUE_EPOCHS, OTHER as OTHER_CUE,
+    Clusters as CueClusters, CueExample, CueModel, LabelledCue, TrainReport, EPOCHS as CUE_EPOCHS,
+    OTHER as OTHER_CUE,
 };
 pub use types::{Cue, Link, Party, Quote, QuoteKind};
 

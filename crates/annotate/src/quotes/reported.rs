@@ -342,7 +342,15 @@ fn content_before(
         Some((lead, s)) if lead > first && frame.written(lead - 1) == "," => {
             (lead - 1, (lead, s.1))
         }
-        _ if k > first && frame.written(k - 1) == "," => (k - 1, phrase_after(frame, after, end)?),
+        // "..., said Taylor.": the name closes the clause; "Hester, a senior associate, said
+        // parents want ..." is a subject with an apposition, and its content comes after.
+        _ if k > first && frame.written(k - 1) == "," => {
+            let named = phrase_after(frame, after, end)?;
+            if named.1 < end && !frame.is_punct(named.1) {
+                return None;
+            }
+            (k - 1, named)
+        }
         _ => return None,
     };
     if comma <= first || frame.is_mark(comma - 1) {

@@ -481,7 +481,7 @@ fn the_cue_model_learns_verbs_the_lexicon_lacks_and_survives_its_file() {
         "The governor bemoaned [the lack of federal help].",
         "Reporters lauded [the new rules on access].",
     ]);
-    let (model, report) = CueModel::train(&training, CUE_EPOCHS);
+    let (model, report) = CueModel::train(&training, CueClusters::default(), CUE_EPOCHS);
     assert_eq!(report.cue_ends, 6);
     assert!(report.found_right >= 5, "{report:?}");
     let model = CueModel::from_bytes(&model.to_bytes()).expect("its own bytes read back");
