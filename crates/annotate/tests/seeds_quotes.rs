@@ -5,13 +5,14 @@
 //! (past an opening quotation mark) start with the expected text (a quote split around its cue
 //! has two pieces), and whose speaker resolves to the entity with the expected canonical name.
 //!
-//! The model file is built, not committed: the test is ignored by default and fails (never
-//! skips) when run without it.
+//! Checked twice: by the rules alone, and with the learned cue model the build puts beside the
+//! NER model (as `ingest` runs). The model files are built, not committed: the test is ignored
+//! by default and fails (never skips) when run without them.
 
 use std::path::PathBuf;
 
 use chancery_annotate::entities::{annotate_article, ArticleText, BlockKind, TextSpan};
-use chancery_annotate::quotes::find_quotes;
+use chancery_annotate::quotes::{find_quotes, CueModel};
 use chancery_annotate::NerModel;
 use chancery_extract::{text::clean_dump, ExtractConfig, NoEvidence};
 use chancery_model::{DocFormat, DocMeta, Provenance, RawDoc};
@@ -28,7 +29,7 @@ fn workspace(relative: &str) -> PathBuf {
 type Said = Vec<(Option<String>, String)>;
 
 /// The quotes of article `index` of the seed dump `file`.
-fn quotes_of(model: &NerModel, file: &str, index: usize) -> Said {
+fn quotes_of(model: &NerModel, cues: Option<&CueModel>, file: &str, index: usize) -> Said {
     let raw = std::fs::read_to_string(workspace("examples").join(file))
         .unwrap_or_else(|e| panic!("the seed dump {file} reads: {e}"));
     let provenance = Provenance {
@@ -56,7 +57,7 @@ fn quotes_of(model: &NerModel, file: &str, index: usize) -> Said {
             .to_string()
     };
     let mut out = Said::new();
-    for q in find_quotes(&text, &entities, None) {
+    for q in find_quotes(&text, &entities, cues) {
         let speaker = q
             .speaker_entity()
             .and_then(|e| entities.entities.get(e))
@@ -79,6 +80,14 @@ fn seeds_quotes_with_their_speakers() {
         )
     });
     let model = NerModel::from_bytes(&bytes).expect("the NER model file loads");
+    let cue_path = path.with_file_name("cues.bin");
+    let cues = std::fs::read(&cue_path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read the cue model {}: {e}; build it with crates/annotate/build-model.sh",
+            cue_path.display()
+        )
+    });
+    let cues = CueModel::from_bytes(&cues).expect("the cue model file loads");
     let expected: Value = std::fs::read_to_string(workspace(
         "crates/extract/tests/fixtures/seeds-expected.json",
     ))
@@ -101,17 +110,19 @@ fn seeds_quotes_with_their_speakers() {
             .rsplit_once('#')
             .and_then(|(f, i)| Some((f, i.parse::<usize>().ok()?)))
             .expect("an article is FILE#INDEX");
-        let found = quotes_of(&model, file, index);
-        let hit = found.iter().find(|(_, words)| words.starts_with(starts));
-        match hit {
-            Some((Some(name), _)) if name == speaker => {}
-            Some((other, _)) => misses.push(format!(
-                "{article}: {starts:?} said by {other:?}, want {speaker:?}"
-            )),
-            None => misses.push(format!(
-                "{article}: no quote starts {starts:?}; found {:?}",
-                found.iter().map(|(_, w)| w).collect::<Vec<_>>()
-            )),
+        for (how, cues) in [("rules", None), ("cue model", Some(&cues))] {
+            let found = quotes_of(&model, cues, file, index);
+            let hit = found.iter().find(|(_, words)| words.starts_with(starts));
+            match hit {
+                Some((Some(name), _)) if name == speaker => {}
+                Some((other, _)) => misses.push(format!(
+                    "{article} ({how}): {starts:?} said by {other:?}, want {speaker:?}"
+                )),
+                None => misses.push(format!(
+                    "{article} ({how}): no quote starts {starts:?}; found {:?}",
+                    found.iter().map(|(_, w)| w).collect::<Vec<_>>()
+                )),
+            }
         }
     }
     assert!(misses.is_empty(), "{}", misses.join("\n"));
