@@ -30,6 +30,8 @@ const MAGIC: &[u8; 5] = b"CHCUE";
 const VERSION: u8 = 3;
 /// Passes over the training texts.
 pub const EPOCHS: usize = 6;
+/// Drafts looked back over for one already holding a learned cue's content.
+const KNOWN_REACH: usize = 16;
 /// Words of content a learned cue needs.
 const MIN_CONTENT: usize = 2;
 /// Words a learned cue may run to before its last ("has faced questions about").
@@ -480,7 +482,8 @@ fn features(frame: &Frame, lex: &[&'static str], clusters: &Clusters, k: usize) 
 
 /// Adds the attributions of the cues `model` finds that the rules did not use.
 pub(crate) fn find(frame: &Frame, model: &CueModel, drafts: &mut Vec<Draft>) {
-    let cue_tokens: Vec<Range> = drafts.iter().filter_map(|d| d.cue.map(|c| c.0)).collect();
+    let mut cue_tokens: Vec<Range> = drafts.iter().filter_map(|d| d.cue.map(|c| c.0)).collect();
+    cue_tokens.sort_unstable();
     let lex = lexicon_classes(frame);
     let mut found = Vec::new();
     for s in &frame.sentences {
@@ -489,9 +492,12 @@ pub(crate) fn find(frame: &Frame, model: &CueModel, drafts: &mut Vec<Draft>) {
             let Some(token) = frame.tokens.get(k) else {
                 continue;
             };
-            let used = cue_tokens
-                .iter()
-                .any(|c| c.0 < token.end && token.start < c.1);
+            // Cues do not overlap one another, so only the last starting before the token's
+            // end can hold it.
+            let before = cue_tokens.partition_point(|c| c.0 < token.end);
+            let used = before
+                .checked_sub(1)
+                .is_some_and(|i| token.start < cue_tokens[i].1);
             // Cue ends are words written in lower case ("said", "about", "questioning").
             let lower = frame.written(k).starts_with(char::is_lowercase);
             if used
@@ -587,14 +593,19 @@ fn attribution(
     }
     let content = bytes(frame, (start, stop));
     let len = content.1 - content.0;
-    let known = drafts.iter().any(|d| {
-        let shared: usize = d
-            .pieces
-            .iter()
-            .map(|p| p.1.min(content.1).saturating_sub(p.0.max(content.0)))
-            .sum();
-        2 * shared >= len
-    });
+    // `drafts` are sorted by start: those that can share words with the content start before
+    // its end, and a bounded look back keeps the work per token bounded.
+    let upto = drafts.partition_point(|d| d.start() < content.1);
+    let known = drafts[upto.saturating_sub(KNOWN_REACH)..upto]
+        .iter()
+        .any(|d| {
+            let shared: usize = d
+                .pieces
+                .iter()
+                .map(|p| p.1.min(content.1).saturating_sub(p.0.max(content.0)))
+                .sum();
+            2 * shared >= len
+        });
     if known {
         return None;
     }
