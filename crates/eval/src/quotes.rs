@@ -51,6 +51,10 @@ pub struct QuotesArgs {
         default_value = "crates/annotate/model/cues.bin"
     )]
     pub cue_model: PathBuf,
+    /// Score only one half of the texts (sorted by name): with `quotes-train --half` on the
+    /// other half of the training split, a held-out check that leaves the development split alone.
+    #[arg(long, value_enum)]
+    pub half: Option<Half>,
     /// Find quotes by the rules alone, without the cue model.
     #[arg(long)]
     pub rules_only: bool,
@@ -60,6 +64,28 @@ pub struct QuotesArgs {
     /// Score only the texts whose name holds this, and print every quote found in them.
     #[arg(long, value_name = "PART")]
     pub only: Option<String>,
+}
+
+/// One half of a directory's texts, sorted by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Half {
+    First,
+    Second,
+}
+
+impl Half {
+    /// The texts of `half` (all of them without one).
+    pub(crate) fn select(mut texts: Vec<PathBuf>, half: Option<Half>) -> Vec<PathBuf> {
+        let middle = texts.len() / 2;
+        match half {
+            None => texts,
+            Some(Half::First) => {
+                texts.truncate(middle);
+                texts
+            }
+            Some(Half::Second) => texts.split_off(middle),
+        }
+    }
 }
 
 /// Least shared share of the larger span for an overlap match.
@@ -147,7 +173,7 @@ pub fn run(args: &QuotesArgs) -> Result<()> {
         })?;
         Some(CueModel::from_bytes(&bytes).context("not a cue model")?)
     };
-    let texts = list(&args.dir.join("text"), "txt")?;
+    let texts = Half::select(list(&args.dir.join("text"), "txt")?, args.half);
     let anns = list(&args.dir.join("attributions"), "ann")?;
     let (mut all, mut quoted) = (Tally::default(), Tally::default());
     let mut by_cue: std::collections::HashMap<&'static str, (f64, f64)> = Default::default();

@@ -15,7 +15,7 @@ use chancery_annotate::quotes::{CueExample, CueModel, LabelledCue, TrainReport, 
 use chancery_annotate::NerModel;
 
 use crate::brat::{parse, CharIndex};
-use crate::quotes::{blocks, list};
+use crate::quotes::{blocks, list, Half};
 
 /// Options of `quotes-train`.
 #[derive(Debug, clap::Args)]
@@ -28,6 +28,9 @@ pub struct QuotesTrainArgs {
     /// The NER model (crates/annotate/build-model.sh builds it): entities are features.
     #[arg(long, default_value = "crates/annotate/model/ner.bin")]
     pub model: PathBuf,
+    /// Train on one half of the texts only (see `quotes --half`).
+    #[arg(long, value_enum)]
+    pub half: Option<Half>,
     /// Word clusters (crates/annotate/resources/build.sh writes them beside the NER model).
     #[arg(long, default_value = "crates/annotate/model/clusters.tsv")]
     pub clusters: PathBuf,
@@ -41,7 +44,7 @@ pub fn run(args: &QuotesTrainArgs) -> Result<()> {
     let bytes = std::fs::read(&args.model)
         .with_context(|| format!("{}: cannot read the NER model", args.model.display()))?;
     let ner = NerModel::from_bytes(&bytes).context("not a NER model")?;
-    let examples = read_examples(&args.dir, &ner)?;
+    let examples = read_examples(&args.dir, &ner, args.half)?;
     let clusters = std::fs::read_to_string(&args.clusters)
         .with_context(|| format!("{}: cannot read the word clusters", args.clusters.display()))?;
     let (model, report) =
@@ -59,7 +62,7 @@ pub fn run(args: &QuotesTrainArgs) -> Result<()> {
     if let Some(dev) = &args.dev {
         print_report(
             "development texts",
-            &model.evaluate(&read_examples(dev, &ner)?),
+            &model.evaluate(&read_examples(dev, &ner, None)?),
         );
     }
     Ok(())
@@ -83,8 +86,12 @@ fn print_report(name: &str, r: &TrainReport) {
 }
 
 /// The texts of a PolNeAR directory with their annotated cues.
-fn read_examples(dir: &std::path::Path, ner: &NerModel) -> Result<Vec<CueExample>> {
-    let texts = list(&dir.join("text"), "txt")?;
+fn read_examples(
+    dir: &std::path::Path,
+    ner: &NerModel,
+    half: Option<Half>,
+) -> Result<Vec<CueExample>> {
+    let texts = Half::select(list(&dir.join("text"), "txt")?, half);
     let anns = list(&dir.join("attributions"), "ann")?;
     let mut examples = Vec::new();
     for path in &texts {
