@@ -25,7 +25,6 @@
 
 mod direct;
 mod doubles;
-mod ends;
 mod frame;
 mod headline;
 mod labels;

@@ -4,9 +4,9 @@
 //! averaged perceptron reads each token after the content's start and says whether the content
 //! ends with it; the first token it marks ends the content, else the rules' clause end holds.
 
-use super::frame::Frame;
 use crate::ner::features::Fx;
 use crate::ner::weights::Weights;
+use crate::quotes::frame::Frame;
 
 /// Tokens of content the end model reads at the most; past them the rules' end holds.
 pub(crate) const READ_MAX: usize = 60;
