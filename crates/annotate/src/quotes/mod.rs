@@ -83,9 +83,7 @@ pub fn find_quotes(
         }
     }
     if let Some(model) = cues {
-        learned::veto(&frame, model, &mut drafts);
-        learned::re_end(&frame, model, &mut drafts);
-        learned::find(&frame, model, &mut drafts);
+        learned::run(&frame, model, &mut drafts);
         drafts.sort_by_key(|d| (d.start(), d.end()));
     }
     let drafts = with_partials(doubles::without_doubles(&frame, drafts), &direct.loose);

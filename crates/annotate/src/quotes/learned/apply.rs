@@ -31,11 +31,19 @@ const ACCEPT: f32 = -20.0;
 /// dropped: only where the model is sure (margins run to a few tens).
 const VETO: f32 = 10.0;
 
+/// Runs the model over the rules' `drafts` (sorted by start): [`veto`], [`re_end`], then
+/// [`find`], all reading one set of lexicon classes.
+pub(crate) fn run(frame: &Frame, model: &CueModel, drafts: &mut Vec<Draft>) {
+    let lex = lexicon_classes(frame);
+    veto(frame, (model, &lex), drafts);
+    re_end(frame, (model, &lex), drafts);
+    find(frame, (model, &lex), drafts);
+}
+
 /// Adds the attributions of the cues `model` finds that the rules did not use.
-pub(crate) fn find(frame: &Frame, model: &CueModel, drafts: &mut Vec<Draft>) {
+fn find(frame: &Frame, (model, lex): (&CueModel, &[&'static str]), drafts: &mut Vec<Draft>) {
     let mut cue_tokens: Vec<Range> = drafts.iter().filter_map(|d| d.cue.map(|c| c.0)).collect();
     cue_tokens.sort_unstable();
-    let lex = lexicon_classes(frame);
     let mut found = Vec::new();
     for s in &frame.sentences {
         let (first, end) = (s.tokens.start, s.tokens.end);
@@ -54,11 +62,11 @@ pub(crate) fn find(frame: &Frame, model: &CueModel, drafts: &mut Vec<Draft>) {
             if used
                 || !lower
                 || frame.quote_at(token.start).is_some()
-                || model.margin(frame, &lex, k) <= ACCEPT
+                || model.margin(frame, lex, k) <= ACCEPT
             {
                 continue;
             }
-            if let Some(d) = attribution(frame, (model, &lex), k, first, end, drafts) {
+            if let Some(d) = attribution(frame, (model, lex), k, first, end, drafts) {
                 found.push(d);
             }
         }
@@ -69,8 +77,7 @@ pub(crate) fn find(frame: &Frame, model: &CueModel, drafts: &mut Vec<Draft>) {
 /// Ends the content the rules read after a cue where the end model says it ends: "condemned
 /// the annexation | in an on-air diatribe". Only shortens, and only one-piece reported content
 /// right after its cue.
-pub(crate) fn re_end(frame: &Frame, model: &CueModel, drafts: &mut [Draft]) {
-    let lex = lexicon_classes(frame);
+fn re_end(frame: &Frame, (model, lex): (&CueModel, &[&'static str]), drafts: &mut [Draft]) {
     for d in drafts.iter_mut() {
         let (Some(((_, cue_end), _)), [piece]) = (d.cue, d.pieces.as_mut_slice()) else {
             continue;
@@ -81,10 +88,10 @@ pub(crate) fn re_end(frame: &Frame, model: &CueModel, drafts: &mut [Draft]) {
         let cue = frame.token_from(cue_end).saturating_sub(1);
         let start = frame.token_from(piece.0);
         let stop = frame.token_from(piece.1);
-        if start <= cue || start - cue > 3 || stop <= start {
+        if start <= cue || start - cue > ends::CUE_GAP_MAX || stop <= start {
             continue;
         }
-        let new_stop = ends::content_stop(frame, &lex, &model.ends, cue, start, stop);
+        let new_stop = ends::content_stop(frame, lex, &model.ends, cue, start, stop);
         if new_stop < stop {
             piece.1 = bytes(frame, (start, new_stop)).1;
         }
@@ -93,8 +100,7 @@ pub(crate) fn re_end(frame: &Frame, model: &CueModel, drafts: &mut [Draft]) {
 
 /// Drops the reported attributions whose cue the model reads as no cue at all (by more than
 /// [`VETO`]): "he would call the shots", "continued to climb".
-pub(crate) fn veto(frame: &Frame, model: &CueModel, drafts: &mut Vec<Draft>) {
-    let lex = lexicon_classes(frame);
+fn veto(frame: &Frame, (model, lex): (&CueModel, &[&'static str]), drafts: &mut Vec<Draft>) {
     drafts.retain(|d| {
         let Some(((_, cue_end), _)) = d.cue else {
             return true;
@@ -103,7 +109,7 @@ pub(crate) fn veto(frame: &Frame, model: &CueModel, drafts: &mut Vec<Draft>) {
             return true;
         }
         let k = frame.token_from(cue_end).saturating_sub(1);
-        model.margin(frame, &lex, k) > -VETO
+        model.margin(frame, lex, k) > -VETO
     });
 }
 

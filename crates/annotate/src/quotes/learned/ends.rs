@@ -8,6 +8,9 @@ use crate::ner::features::Fx;
 use crate::ner::weights::Weights;
 use crate::quotes::frame::Frame;
 
+/// Tokens between a cue's last word and its content's first, at the most ("said in a
+/// statement that ..." is read from "that").
+pub(crate) const CUE_GAP_MAX: usize = 3;
 /// Tokens of content the end model reads at the most; past them the rules' end holds.
 pub(crate) const READ_MAX: usize = 60;
 

@@ -4,12 +4,12 @@
 //! [`CueModel`] is a binary averaged perceptron over hashed features of a token and its
 //! neighbours (words, affixes, what the lexicon makes of them, entity classes, word clusters,
 //! quotation marks, sentence position). It marks the last word of a cue whose content follows
-//! it; [`find`] then reads that content as the rules read an object cue's, from the next word to
-//! where a second perceptron (`ends`) or the clause ends it, with the subject before the cue
-//! (else the nearest name or pronoun) as its speaker. Tokens the rules already used as cues, and
-//! contents the rules already found, are left alone; [`veto`] drops a rule's attribution whose
-//! cue the model is sure is none, and [`re_end`] ends the rules' reported contents as `ends`
-//! says.
+//! it; the pass beside the rules (`apply`) then reads that content as the rules read an object
+//! cue's, from the next word to where a second perceptron (`ends`) or the clause ends it, with
+//! the subject before the cue (else the nearest name or pronoun) as its speaker. Tokens the
+//! rules already used as cues, and contents the rules already found, are left alone; the pass
+//! also drops a rule's attribution whose cue the model is sure is none, and ends the rules'
+//! reported contents as `ends` says.
 //!
 //! The model is trained on attribution annotations (`CueModel::train`, run by
 //! `crates/annotate/build-model.sh`) and stored like the NER model's weights.
@@ -29,7 +29,7 @@ use crate::ner::features::Fx;
 use crate::ner::format::{read_weights_file, write_weights_file};
 use crate::ner::weights::{Perceptron, Weights};
 use crate::ner::FormatError;
-pub(crate) use apply::{find, re_end, veto};
+pub(crate) use apply::run;
 use features::{features, lexicon_classes};
 
 const MAGIC: &[u8; 5] = b"CHCUE";
@@ -280,7 +280,7 @@ fn content_after(frame: &Frame, c: &LabelledCue) -> Option<(usize, usize, usize)
     let cue = frame.token_from(cue_end).checked_sub(1)?;
     let (start, last) = (frame.token_from(s), frame.token_from(e).checked_sub(1)?);
     let sentence = frame.sentence_tokens(start);
-    let close = start > cue && start - cue <= 3;
+    let close = start > cue && start - cue <= ends::CUE_GAP_MAX;
     (close && last >= start && last < sentence.end && last - start < ends::READ_MAX)
         .then_some((cue, start, last))
 }
