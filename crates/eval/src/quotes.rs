@@ -182,15 +182,7 @@ pub fn run(args: &QuotesArgs) -> Result<()> {
     let mut shown = (0usize, 0usize, 0usize);
     for path in &texts {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        let files: Vec<&PathBuf> = anns
-            .iter()
-            .filter(|a| {
-                a.file_stem()
-                    .and_then(|s| s.to_str())
-                    .and_then(|s| s.rsplit_once('_'))
-                    .is_some_and(|(base, _)| base == stem)
-            })
-            .collect();
+        let files = annotations_of(&anns, stem);
         if files.is_empty()
             || args
                 .only
@@ -272,6 +264,18 @@ fn report(name: &str, t: &Tally) {
         ratio(t.speaker_right, t.with_source),
         t.with_source
     );
+}
+
+/// The annotators' files (`STEM_ANNOTATOR.ann`) of the text `stem`, in `anns`' order.
+pub(crate) fn annotations_of<'a>(anns: &'a [PathBuf], stem: &str) -> Vec<&'a PathBuf> {
+    anns.iter()
+        .filter(|a| {
+            a.file_stem()
+                .and_then(|s| s.to_str())
+                .and_then(|s| s.rsplit_once('_'))
+                .is_some_and(|(base, _)| base == stem)
+        })
+        .collect()
 }
 
 /// Files with extension `ext` in `dir`, sorted.

@@ -15,7 +15,7 @@ use chancery_annotate::quotes::{CueExample, CueModel, LabelledCue, TrainReport, 
 use chancery_annotate::NerModel;
 
 use crate::brat::{parse, CharIndex};
-use crate::quotes::{blocks, list, Half};
+use crate::quotes::{annotations_of, blocks, list, Half};
 
 /// Options of `quotes-train`.
 #[derive(Debug, clap::Args)]
@@ -96,12 +96,7 @@ fn read_examples(
     let mut examples = Vec::new();
     for path in &texts {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        let Some(file) = anns.iter().find(|a| {
-            a.file_stem()
-                .and_then(|s| s.to_str())
-                .and_then(|s| s.rsplit_once('_'))
-                .is_some_and(|(base, _)| base == stem)
-        }) else {
+        let Some(file) = annotations_of(&anns, stem).first().copied() else {
             continue;
         };
         let text = std::fs::read_to_string(path)

@@ -50,11 +50,7 @@ fn same_speaker(frame: &Frame, outer: Option<Range>, inner: Option<Range>) -> bo
 
 /// Bytes the pieces of two drafts share.
 fn shared(a: &Draft, b: &Draft) -> usize {
-    a.pieces
-        .iter()
-        .flat_map(|p| b.pieces.iter().map(move |q| (p, q)))
-        .map(|(p, q)| p.1.min(q.1).saturating_sub(p.0.max(q.0)))
-        .sum()
+    b.pieces.iter().map(|&q| a.shared_with(q)).sum()
 }
 
 /// Bytes of a draft's pieces.

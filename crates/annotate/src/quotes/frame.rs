@@ -64,6 +64,14 @@ impl Draft {
         self.pieces.first().map_or(0, |p| p.0)
     }
 
+    /// Bytes of the content inside `range`.
+    pub fn shared_with(&self, range: Range) -> usize {
+        self.pieces
+            .iter()
+            .map(|p| p.1.min(range.1).saturating_sub(p.0.max(range.0)))
+            .sum()
+    }
+
     /// Last byte of the content.
     pub fn end(&self) -> usize {
         self.pieces.last().map_or(0, |p| p.1)

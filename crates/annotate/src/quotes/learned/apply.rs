@@ -155,14 +155,7 @@ fn attribution(
     let upto = drafts.partition_point(|d| d.start() < content.1);
     let known = drafts[upto.saturating_sub(KNOWN_REACH)..upto]
         .iter()
-        .any(|d| {
-            let shared: usize = d
-                .pieces
-                .iter()
-                .map(|p| p.1.min(content.1).saturating_sub(p.0.max(content.0)))
-                .sum();
-            2 * shared >= len
-        });
+        .any(|d| 2 * d.shared_with(content) >= len);
     if known {
         return None;
     }
