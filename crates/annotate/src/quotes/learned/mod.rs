@@ -231,7 +231,7 @@ impl CueModel {
 
     /// Whether token `k` of the frame ends a cue; `lex` is [`lexicon_classes`] of the frame.
     pub(crate) fn is_cue_end(&self, frame: &Frame, lex: &[&'static str], k: usize) -> bool {
-        self.scores(&features(frame, lex, &self.clusters, k))
+        self.margin(frame, lex, k) > 0.0
     }
 
     /// A model that reads every token as no cue end by `margin` (tests of the veto).
@@ -255,12 +255,6 @@ impl CueModel {
         self.weights
             .score(&features(frame, lex, &self.clusters, k), &mut s);
         s[1] - s[0]
-    }
-
-    fn scores(&self, feats: &[u64]) -> bool {
-        let mut s = [0f32; 2];
-        self.weights.score(feats, &mut s);
-        s[1] > s[0]
     }
 }
 
